@@ -1,0 +1,51 @@
+# Two commands for a fresh machine: `make lab` (teach or study) and `make test` (check everything).
+# The .venv is created once and reused; it is refreshed when a requirements file or pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+FIRST  := notebooks/00_start_here.ipynb
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help lab test bench check present student clean python-ok
+
+help:
+	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
+	@echo "make test     set up .venv with the test tools and run the whole suite"
+	@echo "make check    validate the exercise bank (names file, line and field)"
+	@echo "make present  serve the lessons with Voila (code hidden) for projecting"
+	@echo "make bench    measure lesson and widget speed into build/bench.json"
+
+python-ok:
+	@$(PYTHON) -c 'import sys; ok = sys.version_info >= (3, 10); ok or print("\nThis project needs Python 3.10 or newer, but $(PYTHON) is Python %d.%d.\nInstall a newer Python and run again, for example: make lab PYTHON=python3.11\n" % sys.version_info[:2], file=sys.stderr); sys.exit(0 if ok else 1)' \
+	  || { command -v $(PYTHON) >/dev/null || echo "No '$(PYTHON)' found on PATH: install Python 3.10 or newer." >&2; exit 1; }
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | python-ok
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+lab: $(VENV)/.runtime
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) $(FIRST)
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check lib tests
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.runtime
+	$(BIN)/primary-source check
+
+present: $(VENV)/.runtime
+	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) notebooks/
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m primary_source.bench
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

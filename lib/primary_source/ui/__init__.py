@@ -1,0 +1,1 @@
+"""The ipywidgets layer: thin widgets that call the pure library."""
