@@ -1,0 +1,188 @@
+"""Fixtures for the real-browser tests: JupyterLab on loopback with a token, Debian Chromium.
+
+Playwright drives the system Chromium (``/usr/bin/chromium``) through ``executable_path``;
+``playwright install`` is never run. Outside CI a missing Chromium skips these tests with the
+command that installs it; under ``CI=true`` it fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from primary_source import paths
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run",
+               "--disable-quic"]
+TOKEN = "lesson-test-" + os.urandom(8).hex()
+SCREENS = paths.project_root() / "build" / "screens"
+WIDGET_ERRORS = ("Error displaying widget", "Loading widget")
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url, proc, timeout=120, headers=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}),
+                                        timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise TimeoutError(f"{url} not ready after {timeout}s")
+
+
+def _stop(proc):
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+
+
+def isolated_env(tmp: Path) -> dict:
+    """Environment for a server: private Jupyter folders, answers saved outside the repo."""
+    env = dict(os.environ)
+    env.update(JUPYTER_CONFIG_DIR=str(tmp / "config"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+               IPYTHONDIR=str(tmp / "ipython"), JUPYTER_PLATFORM_DIRS="1")
+    return env
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not os.path.exists(CHROMIUM):
+        message = (f"{CHROMIUM} is missing: install Debian's Chromium with "
+                   "'sudo apt-get install -y chromium' to run the browser tests")
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def lesson_root(tmp_path_factory):
+    """A temp copy of notebooks/: JupyterLab autosaves, and outputs must never reach the repo."""
+    root = tmp_path_factory.mktemp("lessons")
+    for nb in paths.notebooks_dir().glob("*.ipynb"):
+        shutil.copy(nb, root / nb.name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory, lesson_root, chromium_path):
+    """A fresh JupyterLab server on loopback for this test session; yields its base URL."""
+    tmp = tmp_path_factory.mktemp("lab")
+    settings = tmp / "settings"
+    notif = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notif.parent.mkdir(parents=True)
+    notif.write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    port = _free_port()
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+           "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
+           f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={lesson_root}",
+           "--LabApp.news_url=None", f"--LabApp.user_settings_dir={settings}",
+           f"--LabApp.workspaces_dir={tmp / 'workspaces'}"]
+    log = open(tmp / "lab.log", "w")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
+                            env=isolated_env(tmp), start_new_session=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/api/status", proc,
+                   headers={"Authorization": f"token {TOKEN}"})
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(proc)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROME_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; any uncaught JavaScript error fails the test."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, f"uncaught JavaScript errors: {errors}"
+
+
+def run_all(page, lab_url: str, notebook: str):
+    """Open ``notebook`` in JupyterLab, Run All, and wait until every code cell has run."""
+    page.goto(f"{lab_url}/lab/tree/{notebook}?token={TOKEN}")
+    page.wait_for_selector(".jp-Notebook", timeout=90000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90000)
+    page.locator(".lm-MenuBar-item", has_text="Run").click()
+    page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
+        ".every(e => /\\[\\d+\\]/.test(e.textContent))", timeout=180000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60000)
+
+
+def assert_clean(page, notebook: str):
+    """No error output, no stderr, no widget that failed to display."""
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, f"{notebook}: stderr or error output: {errors.first.inner_text()}"
+    for text in WIDGET_ERRORS:
+        assert page.get_by_text(text).count() == 0, f"{notebook}: {text!r} on the page"
+
+
+def screenshot(page, name: str):
+    """Save a screenshot under build/screens/ (ignored by git)."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENS / name), full_page=False)
+
+
+@pytest.fixture
+def lesson(page, lab):
+    """Open a lesson in JupyterLab and Run All; returns the page, ready for interaction.
+
+    >>> def test_example(lesson):                # doctest: +SKIP
+    ...     page = lesson("00_start_here.ipynb")
+    """
+
+    def open_lesson(notebook: str):
+        run_all(page, lab, notebook)
+        assert_clean(page, notebook)
+        return page
+
+    return open_lesson
