@@ -8,7 +8,7 @@ PORT   ?= 8888
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test bench check present student clean python-ok
+.PHONY: help lab test bench check present student screenshots clean python-ok
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
@@ -49,3 +49,11 @@ bench: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
+
+screenshots: $(VENV)/.dev
+	$(BIN)/python -m pytest tests/browser -q
+	mkdir -p docs/screens && cp build/screens/*.png docs/screens/
+
+student: $(VENV)/.runtime
+	$(BIN)/primary-source student-build build/student
+	@echo "A copy without answers is in build/student/"

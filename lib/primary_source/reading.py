@@ -30,7 +30,7 @@ PREDICTIONS = (
     Prediction("00-predict-author", "Who wrote it?",
                ("a Soviet leader", "a North Korean leader", "a Chinese leader",
                 "an American official", "a soldier at the front", UNSURE), "author"),
-    Prediction("00-predict-audience", "Who was meant to read or hear it?",
+    Prediction("00-predict-audience", "Who was it meant for?",
                ("the public, in a newspaper", "a foreign leader, in secret",
                 "soldiers at the front", "a United Nations meeting", UNSURE), "audience"),
     Prediction("00-predict-purpose", "What is it for?",

@@ -60,6 +60,7 @@ def prediction_board(doc: Document | None = None) -> w.VBox:
                        placeholder="Which words or details made you guess?",
                        description="Your clues", layout=w.Layout(width="36em", height="6em"))
     reveal = w.Button(description="Reveal the source", button_style="primary", icon="eye",
+                      layout=w.Layout(width="auto"),
                       tooltip="Save your guesses and show what the record says")
     result = w.HTML()
     result.add_class("ps-reveal")
