@@ -18,8 +18,8 @@ help:
 	@echo "make bench    measure lesson and widget speed into build/bench.json"
 
 python-ok:
-	@$(PYTHON) -c 'import sys; ok = sys.version_info >= (3, 10); ok or print("\nThis project needs Python 3.10 or newer, but $(PYTHON) is Python %d.%d.\nInstall a newer Python and run again, for example: make lab PYTHON=python3.11\n" % sys.version_info[:2], file=sys.stderr); sys.exit(0 if ok else 1)' \
-	  || { command -v $(PYTHON) >/dev/null || echo "No '$(PYTHON)' found on PATH: install Python 3.10 or newer." >&2; exit 1; }
+	@command -v $(PYTHON) >/dev/null || { echo "No '$(PYTHON)' on PATH: install Python 3.10 or newer, or run make lab PYTHON=/path/to/python3" >&2; exit 1; }
+	@$(PYTHON) tools/check_python.py $(PYTHON)
 
 $(VENV)/.runtime: requirements.txt pyproject.toml | python-ok
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

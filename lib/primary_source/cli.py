@@ -1,0 +1,173 @@
+"""The instructor's commands: ``primary-source check | student-build | grade | summarize``."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from primary_source import paths
+
+__all__ = ["main", "student_build"]
+
+#: What a student copy holds, relative to the project root.
+STUDENT_COPY = ["notebooks", "data", "lib", "pyproject.toml", "requirements.txt", "README.md"]
+_SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints",
+                               "*.lock", ".pytest_cache")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from primary_source.exercises import _load
+
+    bank, problems = _load(args.paths or None)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"{len(bank)} exercises in {len(bank.files)} files: all valid")
+    return 0
+
+
+def student_build(out: str | Path, force: bool = False) -> Path:
+    """Copy the lessons into ``out`` for assessed use, with every answer stripped from the bank.
+
+    The exercise files are marked ``assessed: true`` (widgets then say the teacher will give
+    feedback); the invented class in ``data/examples/responses`` is left out, and so are the
+    rhetoric key's annotations of the passages that a tag exercise asks about.
+    """
+    from primary_source.exercises import load_bank, strip_answers
+
+    root = paths.project_root()
+    out = Path(out).resolve()
+    if out.exists() and any(out.iterdir()) and not force:
+        raise FileExistsError(f"{out} is not empty; choose a new folder or pass --force")
+    if out == root or any(out == root / n or root / n in out.parents for n in STUDENT_COPY):
+        raise ValueError(f"{out} would overwrite the lessons themselves; choose another folder")
+    out.mkdir(parents=True, exist_ok=True)
+    for name in STUDENT_COPY:
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, out / name, ignore=_SKIP, dirs_exist_ok=True)
+        elif src.exists():
+            shutil.copy2(src, out / name)
+    shutil.rmtree(out / "data" / "examples" / "responses", ignore_errors=True)
+
+    tagged: set[str] = set()
+    exercises_out = out / "data" / "exercises"
+    for f in sorted([*exercises_out.glob("*.yaml"), *exercises_out.glob("*.yml")]):
+        data = yaml.safe_load(f.read_text(encoding="utf-8-sig"))
+        for ex in (data or {}).get("exercises") or []:
+            if isinstance(ex, dict) and ex.get("type") == "tag" and ex.get("quote"):
+                tagged.add(" ".join(str(ex["quote"]).split()).casefold())
+        stripped = strip_answers(data)
+        header = (f"# Student copy of {f.name}: answers removed for assessed use.\n"
+                  "# Your teacher keeps the full version.\n")
+        f.write_text(header + yaml.safe_dump(stripped, sort_keys=False, allow_unicode=True,
+                                             width=100), encoding="utf-8")
+    rhetoric = out / "data" / "rhetoric.yaml"
+    if tagged and rhetoric.exists():
+        data = yaml.safe_load(rhetoric.read_text(encoding="utf-8-sig"))
+        if isinstance(data, dict) and isinstance(data.get("annotations"), list):
+            def asked(annotation) -> bool:
+                quote = " ".join(str(annotation.get("quote", "")).split()).casefold()
+                return bool(quote) and any(t in quote or quote in t for t in tagged)
+
+            data["annotations"] = [a for a in data["annotations"]
+                                   if not (isinstance(a, dict) and asked(a))]
+            rhetoric.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True,
+                                               width=100), encoding="utf-8")
+    if exercises_out.exists():
+        load_bank([exercises_out])  # the student bank must still load
+    return out
+
+
+def _cmd_student_build(args: argparse.Namespace) -> int:
+    from primary_source.exercises import ExerciseFormatError
+
+    try:
+        out = student_build(args.out, force=args.force)
+    except (FileExistsError, ValueError) as err:
+        print(f"student-build: {err}", file=sys.stderr)
+        if isinstance(err, ExerciseFormatError):
+            return 1
+        return 2
+    print(f"Student copy written to {out} (answers removed, exercises marked assessed).")
+    return 0
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from primary_source.responses import ResponsesFileError, grade, write_grades
+
+    try:
+        table = grade(args.paths)
+    except ResponsesFileError as err:
+        print(f"grade: {err}", file=sys.stderr)
+        return 1
+    out = write_grades(table, args.output)
+    learners = table["learner"].nunique()
+    print(f"Grades for {learners} learner(s) written to {out}")
+    return 0
+
+
+def _cmd_summarize(args: argparse.Namespace) -> int:
+    from primary_source.responses import ResponsesFileError, summarize
+
+    try:
+        written = summarize(args.paths, args.output)
+    except ResponsesFileError as err:
+        print(f"summarize: {err}", file=sys.stderr)
+        return 1
+    print(f"Class summary written to {written['summary']} with {len(written['charts'])} "
+          f"chart(s) and the table {written['table']}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="primary-source",
+        description="Tools for teaching with the primary-source notebooks.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("check", help="validate the exercise bank; name file, line and field",
+                       description="Validate the exercise bank (or the given files and "
+                                   "folders) and print every problem as file:line: field: "
+                                   "message.")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="exercise files or folders (default: data/exercises)")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("student-build", help="copy the lessons without the answers",
+                       description="Write a copy of the lessons for assessed use: the exercise "
+                                   "files lose their answers, model answers and feedback.")
+    p.add_argument("out", metavar="OUT", help="an empty folder for the student copy")
+    p.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+    p.set_defaults(func=_cmd_student_build)
+
+    p = sub.add_parser("grade", help="turn learners' answer files into a gradebook CSV",
+                       description="Read learners' answer files (or folders of them) and write "
+                                   "a CSV: a row per learner and exercise, then a TOTAL row.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="answer files or folders")
+    p.add_argument("-o", "--output", default="grades.csv", help="the CSV to write")
+    p.set_defaults(func=_cmd_grade)
+
+    p = sub.add_parser("summarize", help="class table, a chart per exercise and a text summary",
+                       description="Summarise a class: class.csv, one PNG chart per exercise "
+                                   "and summary.md describing every chart in words.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="answer files or folders")
+    p.add_argument("-o", "--output", default="summary", help="the folder to write into")
+    p.set_defaults(func=_cmd_summarize)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; return the exit status (0 fine, 1 problems found, 2 usage error)."""
+    args = _parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

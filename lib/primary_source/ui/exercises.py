@@ -1,0 +1,360 @@
+"""Exercise widgets: one per exercise type, saved at every submission, shown in YAML order."""
+
+from __future__ import annotations
+
+import html
+import warnings
+from typing import Any
+
+import ipywidgets as widgets
+
+from primary_source.exercises import (
+    ASSESSED_FEEDBACK,
+    Exercise,
+    ExerciseFormatError,
+    Result,
+    check_answer,
+    exercises_for,
+    load_devices,
+)
+from primary_source.palette import OKABE_ITO
+from primary_source.responses import (
+    DamagedResponsesWarning,
+    current_learner,
+    load_answers,
+    save_answer,
+)
+
+__all__ = ["ExerciseBox", "ExerciseSection", "exercise_widget", "exercise_section"]
+
+_WIDE = widgets.Layout(width="auto", max_width="100%")
+_WIDE_STYLE = {"description_width": "initial"}
+_CHOOSE = "(choose)"
+
+
+def _esc(text: Any) -> str:
+    return html.escape(str(text))
+
+
+def _note(text: str, colour: str = OKABE_ITO["black"], role: str = "status") -> str:
+    return (f'<div role="{role}" style="border-left:4px solid {colour};padding:0.3em 0.6em;'
+            f'margin:0.3em 0">{text}</div>')
+
+
+def _warning_html(messages: list[str]) -> str:
+    items = "".join(f"<p>{_esc(m)}</p>" for m in messages)
+    return _note(f"<b>Warning:</b>{items}", OKABE_ITO["orange"], role="alert")
+
+
+class ExerciseBox(widgets.VBox):
+    """One exercise: prompt, answer controls, Submit, Hint, feedback and attempts.
+
+    ``value`` reads the learner's current answer; ``submit.click()`` checks and saves it.
+    """
+
+    def __init__(self, exercise: Exercise, learner: str | None = None,
+                 saved: dict[str, Any] | None = None, number: int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.exercise = ex = exercise
+        self.learner = learner
+        self.attempts = 0
+        self.last_result: Result | None = None
+        self.add_class("primary-source-exercise")
+        label = f"Question {number}. " if number else ""
+        points = f" ({ex.points:g} points)" if ex.points != 1 else ""
+        self.prompt = widgets.HTML(
+            f'<p dir="auto"><b>{_esc(label)}</b>{_esc(ex.prompt)}{_esc(points)}</p>',
+            layout=_WIDE)
+        self.submit = widgets.Button(description="Submit", button_style="primary",
+                                     tooltip="Check and save your answer", icon="check")
+        self.hint_button = widgets.Button(description="Hint", tooltip="Show a hint",
+                                          icon="lightbulb-o", disabled=not ex.hint)
+        self.model_button = widgets.Button(description="Show model answer",
+                                           tooltip="Compare your answer with a model answer",
+                                           layout=widgets.Layout(width="auto"))
+        self.hint = widgets.HTML(layout=_WIDE)
+        self.feedback = widgets.HTML(layout=_WIDE)
+        self.attempts_label = widgets.Label("Attempts: 0")
+        controls = self._build_controls()
+        buttons = [self.submit, self.hint_button]
+        if ex.type == "text" and ex.model_answer and not ex.assessed:
+            buttons.append(self.model_button)
+        buttons.append(self.attempts_label)
+        self.submit.on_click(self._on_submit)
+        self.hint_button.on_click(self._on_hint)
+        self.model_button.on_click(self._on_model)
+        self.children = [self.prompt, *controls, widgets.HBox(buttons), self.hint, self.feedback]
+        if saved:
+            self._restore(saved)
+
+    # -- controls per type
+    def _build_controls(self) -> list[widgets.Widget]:
+        ex = self.exercise
+        if ex.type == "choice":
+            self.choice = widgets.RadioButtons(options=list(ex.options), value=None,
+                                               description="Answer:", layout=_WIDE,
+                                               style=_WIDE_STYLE)
+            return [self.choice]
+        if ex.type == "multi":
+            self.checkboxes = [widgets.Checkbox(value=False, description=o, indent=False,
+                                                layout=_WIDE) for o in ex.options]
+            return [widgets.Label("Choose every answer that fits:"), *self.checkboxes]
+        if ex.type == "text":
+            self.textarea = widgets.Textarea(
+                description="Answer:", placeholder="Write your answer here",
+                layout=widgets.Layout(width="100%", height="8em"), style=_WIDE_STYLE)
+            return [self.textarea]
+        if ex.type == "order":
+            shown = ex.shuffled_items()
+            self.positions = [
+                widgets.Dropdown(options=shown, value=item, description=f"Position {i + 1}:",
+                                 layout=_WIDE, style=_WIDE_STYLE)
+                for i, item in enumerate(shown)]
+            return [widgets.Label("Choose what comes at each position, first to last:"),
+                    *self.positions]
+        if ex.type == "match":
+            choices = [(_CHOOSE, None), *[(r, r) for r in ex.right_choices()]]
+            self.matches = {
+                left: widgets.Dropdown(options=choices, value=None, description=f"{left}:",
+                                       layout=_WIDE, style=_WIDE_STYLE)
+                for left in ex.left}
+            return list(self.matches.values())
+        if ex.type == "tag":
+            try:
+                self.devices = load_devices()
+                problem = None
+            except (OSError, ValueError) as err:
+                self.devices, problem = [], f"The list of devices cannot be read: {err}"
+            self.device = widgets.Dropdown(
+                options=[(_CHOOSE, None), *[(d.name, d.name) for d in self.devices]],
+                value=None, description="Device:", layout=_WIDE, style=_WIDE_STYLE)
+            self.definition = widgets.HTML(layout=_WIDE)
+            self.device.observe(self._on_device, names="value")
+            quote = widgets.HTML(f'<blockquote dir="auto">{_esc(ex.quote or "")}</blockquote>',
+                                 layout=_WIDE)
+            out = [quote, self.device, self.definition]
+            if problem:
+                out.append(widgets.HTML(_warning_html([problem])))
+            return out
+        raise ValueError(f"unknown exercise type {ex.type!r}")
+
+    def _on_device(self, change) -> None:
+        name = change["new"]
+        found = [d for d in self.devices if d.name == name]
+        self.definition.value = (f"<p><i>{_esc(found[0].name)}</i>: {_esc(found[0].definition)}"
+                                 "</p>" if found and found[0].definition else "")
+
+    # -- the answer
+    @property
+    def value(self) -> Any:
+        """The learner's current answer, in the shape ``check_answer`` takes."""
+        t = self.exercise.type
+        if t == "choice":
+            return self.choice.value
+        if t == "multi":
+            return [c.description for c in self.checkboxes if c.value]
+        if t == "text":
+            return self.textarea.value
+        if t == "order":
+            return [d.value for d in self.positions]
+        if t == "match":
+            return {left: d.value for left, d in self.matches.items()}
+        return self.device.value
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        self.set_answer(answer)
+
+    def set_answer(self, answer: Any) -> bool:
+        """Show a (saved) answer in the controls; ``False`` if it no longer fits the exercise."""
+        t = self.exercise.type
+        try:
+            if t == "choice":
+                if answer not in self.exercise.options:
+                    return False
+                self.choice.value = answer
+            elif t == "multi":
+                chosen = set(answer if isinstance(answer, list) else [answer])
+                for c in self.checkboxes:
+                    c.value = c.description in chosen
+            elif t == "text":
+                self.textarea.value = "" if answer is None else str(answer)
+            elif t == "order":
+                if sorted(answer) != sorted(self.exercise.items):
+                    return False
+                for d, item in zip(self.positions, answer, strict=True):
+                    d.value = item
+            elif t == "match":
+                for left, d in self.matches.items():
+                    v = dict(answer).get(left)
+                    d.value = v if v in self.exercise.right else None
+            elif t == "tag":
+                if answer not in [d.name for d in self.devices]:
+                    return False
+                self.device.value = answer
+        except (TypeError, ValueError, widgets.TraitError):
+            return False
+        return True
+
+    def _problem_with(self, answer: Any) -> str | None:
+        t = self.exercise.type
+        if t == "text":
+            return None if str(answer or "").strip() else "Write your answer in the box first."
+        if t == "order" and len(set(answer)) != len(answer):
+            twice = sorted({a for a in answer if answer.count(a) > 1})
+            return ("Use each item once. Used more than once: " + "; ".join(twice) + ".")
+        if t == "match" and any(v is None for v in answer.values()):
+            return "Choose a match for every item first."
+        if answer in (None, [], ""):
+            return "Choose an answer first."
+        return None
+
+    # -- what happens on a click
+    def _learner(self) -> str:
+        return self.learner or current_learner()
+
+    def _on_hint(self, _button=None) -> None:
+        if self.exercise.hint:
+            self.hint.value = _note(f"<b>Hint:</b> {_esc(self.exercise.hint)}",
+                                    OKABE_ITO["sky blue"])
+
+    def _on_model(self, _button=None) -> None:
+        ex = self.exercise
+        if self.attempts == 0:
+            self.feedback.value = _note("Write and submit your own answer first; then compare it "
+                                        "with the model answer.", OKABE_ITO["sky blue"])
+            return
+        self.feedback.value = self._text_feedback(check_answer(ex, self.value))
+
+    def _text_feedback(self, result: Result) -> str:
+        parts = [f"<p>{_esc(result.feedback)}</p>"]
+        if result.model_answer:
+            parts.append(f'<p><b>Model answer:</b></p><blockquote dir="auto">'
+                         f"{_esc(result.model_answer)}</blockquote>")
+        if result.self_check:
+            items = "".join(f"<li>{_esc(s)}</li>" for s in result.self_check)
+            parts.append(f"<p><b>Check your own answer:</b></p><ul>{items}</ul>")
+        return _note("".join(parts), OKABE_ITO["blue"])
+
+    def _on_submit(self, _button=None) -> None:
+        ex = self.exercise
+        answer = self.value
+        problem = self._problem_with(answer)
+        if problem:
+            self.feedback.value = _note(_esc(problem), OKABE_ITO["orange"])
+            return
+        result = check_answer(ex, answer)
+        self.last_result = result
+        warned: list[str] = []
+        saved_note = ""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DamagedResponsesWarning)
+            try:
+                entry = save_answer(ex.id, answer, result, learner=self._learner(),
+                                    notebook=ex.notebook)
+                self.attempts = int(entry["attempts"])
+            except (OSError, TypeError, ValueError) as err:
+                self.attempts += 1
+                saved_note = _note(f"<b>Your answer could not be saved:</b> {_esc(err)}. "
+                                   "Copy it somewhere safe and tell your teacher.",
+                                   OKABE_ITO["vermillion"], role="alert")
+        warned = [str(w.message) for w in caught if issubclass(w.category,
+                                                             DamagedResponsesWarning)]
+        self.attempts_label.value = f"Attempts: {self.attempts}"
+        if ex.type == "text" and not ex.assessed:
+            body = self._text_feedback(result)
+        elif result.correct is True:
+            body = _note(f"<b>&#10003; Correct.</b> {_esc(_rest(result.feedback))}",
+                         OKABE_ITO["bluish green"])
+        elif result.correct is False:
+            word = "Partly right" if result.score > 0 else "Not yet"
+            body = _note(f"<b>&#10007; {word}.</b> {_esc(_rest(result.feedback))}",
+                         OKABE_ITO["vermillion"])
+        else:
+            body = _note(_esc(result.feedback or ASSESSED_FEEDBACK), OKABE_ITO["blue"])
+        if result.correct is False and ex.hint:
+            self._on_hint()
+        self.feedback.value = (_warning_html(warned) if warned else "") + saved_note + body
+
+    def _restore(self, saved: dict[str, Any]) -> None:
+        self.attempts = int(saved.get("attempts") or 0)
+        self.attempts_label.value = f"Attempts: {self.attempts}"
+        shown = self.set_answer(saved.get("answer"))
+        when = saved.get("saved") or ""
+        if shown:
+            self.feedback.value = _note(
+                f"Your saved answer{' from ' + _esc(when) if when else ''} is shown. "
+                "Change it if you like and press Submit to check it again.",
+                OKABE_ITO["sky blue"])
+        else:
+            self.feedback.value = _note(
+                "You answered this before, but the question has changed since. "
+                "Please answer again.", OKABE_ITO["sky blue"])
+
+
+def _rest(feedback: str) -> str:
+    """Feedback without its first word ("Correct." / "Not quite."), which the icon repeats."""
+    for head in ("Correct:", "Correct.", "Not quite:", "Not quite.", "Partly right."):
+        if feedback.startswith(head):
+            return feedback[len(head):].strip()
+    return feedback
+
+
+class ExerciseSection(widgets.VBox):
+    """The exercises of one notebook section; ``exercises`` holds the ``ExerciseBox`` es."""
+
+    exercises: list[ExerciseBox]
+    warning: widgets.HTML
+
+
+def exercise_widget(exercise: Exercise, learner: str | None = None) -> ExerciseBox:
+    """One exercise as a widget, pre-filled with the learner's saved answer."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DamagedResponsesWarning)
+        saved = load_answers(learner or current_learner()).get(exercise.id)
+    return ExerciseBox(exercise, learner=learner, saved=saved)
+
+
+def exercise_section(notebook: str, section: str | None = None,
+                     learner: str | None = None) -> ExerciseSection:
+    """Every exercise of a notebook (and section), in YAML order, with saved answers shown.
+
+    Instructors change what a notebook asks by editing ``data/exercises/<notebook>.yaml``.
+
+    >>> box = exercise_section("00_start_here", "observe")   # doctest: +SKIP
+    """
+    box = ExerciseSection()
+    box.exercises = []
+    box.warning = widgets.HTML()
+    try:
+        found = exercises_for(notebook, section)
+    except ExerciseFormatError as err:
+        items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in err.problems)
+        box.warning.value = _note("<b>These exercises cannot be shown:</b> the exercise file has "
+                                  f"problems. Ask your teacher to fix them.<ul>{items}</ul>",
+                                  OKABE_ITO["vermillion"], role="alert")
+        box.children = [box.warning]
+        return box
+    except FileNotFoundError as err:
+        box.warning.value = _note(f"<b>No exercises found:</b> {_esc(err)}",
+                                  OKABE_ITO["vermillion"], role="alert")
+        box.children = [box.warning]
+        return box
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DamagedResponsesWarning)
+        try:
+            saved = load_answers(learner or current_learner())
+        except OSError as err:
+            saved = {}
+            warnings.warn(DamagedResponsesWarning(f"Your saved answers cannot be read: {err}"),
+                          stacklevel=1)
+    warned = [str(w.message) for w in caught if issubclass(w.category, DamagedResponsesWarning)]
+    if warned:
+        box.warning.value = _warning_html(warned)
+    box.exercises = [ExerciseBox(ex, learner=learner, saved=saved.get(ex.id), number=i + 1)
+                     for i, ex in enumerate(found)]
+    if not found:
+        what = f"section {section!r} of {notebook}" if section else notebook
+        box.warning.value += _note(f"There are no exercises in {_esc(what)}.")
+    box.children = [box.warning, *box.exercises]
+    return box

@@ -1,0 +1,119 @@
+"""Who is learning (asked once, remembered) and a button that exports the learner's work."""
+
+from __future__ import annotations
+
+import html
+import os
+import warnings
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from primary_source import paths
+from primary_source.palette import OKABE_ITO
+from primary_source.responses import (
+    DEFAULT_LEARNER,
+    DamagedResponsesWarning,
+    current_learner,
+    export_csv,
+    export_html,
+    responses_file,
+    safe_name,
+    set_current_learner,
+)
+
+__all__ = ["learner_box", "download_my_work"]
+
+
+def _note(text: str, colour: str, role: str = "status") -> str:
+    return (f'<div role="{role}" style="border-left:4px solid {colour};padding:0.3em 0.6em;'
+            f'margin:0.3em 0">{text}</div>')
+
+
+def _where(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def learner_box() -> widgets.VBox:
+    """A box for the learner's name; it is remembered, so it is asked only once.
+
+    Answers are saved under this name in ``responses/<name>.json``. ``box.name`` is the
+    ``Text``, ``box.save`` the button, ``box.status`` the message.
+    """
+    name = current_learner()
+    text = widgets.Text(value=name, description="Your name:", placeholder="Type your name",
+                        continuous_update=False, style={"description_width": "initial"})
+    save = widgets.Button(description="Save name", tooltip="Remember this name for your answers")
+    status = widgets.HTML()
+
+    def show(saved_as: str, first: bool) -> None:
+        where = html.escape(_where(responses_file(saved_as)))
+        who = html.escape(saved_as)
+        if first:
+            msg = (f"Your answers are saved as <b dir=\"auto\">{who}</b> in <code>{where}</code>. "
+                   "Type your name and press Enter to use your own.")
+        else:
+            msg = (f"Hello <b dir=\"auto\">{who}</b>: your answers are saved in "
+                   f"<code>{where}</code>.")
+        status.value = _note(msg, OKABE_ITO["bluish green"])
+
+    def remember(_change=None) -> None:
+        value = text.value.strip() or DEFAULT_LEARNER
+        try:
+            set_current_learner(value)
+        except OSError as err:
+            status.value = _note(f"Your name could not be saved: {html.escape(str(err))}",
+                                 OKABE_ITO["vermillion"], role="alert")
+            return
+        show(value, first=False)
+
+    text.observe(remember, names="value")
+    save.on_click(remember)
+    show(name, first=name == DEFAULT_LEARNER)
+    box = widgets.VBox([widgets.HBox([text, save]), status])
+    box.name, box.save, box.status = text, save, status
+    return box
+
+
+def download_my_work(learner: str | None = None) -> widgets.VBox:
+    """A button that writes the learner's work as an HTML page and a CSV into ``responses/``.
+
+    ``box.button`` is the button and ``box.output`` shows the links and paths.
+    """
+    button = widgets.Button(description="Download my work", icon="download",
+                            tooltip="Write your answers to an HTML page and a CSV file",
+                            layout=widgets.Layout(width="auto"))
+    output = widgets.HTML()
+
+    def export(_button=None) -> None:
+        who = learner or current_learner()
+        folder = paths.responses_dir()
+        stem = f"{safe_name(who)}-my-work"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DamagedResponsesWarning)
+            try:
+                page = export_html(who, folder / f"{stem}.html")
+                table = export_csv(who, folder / f"{stem}.csv")
+            except OSError as err:
+                output.value = _note(f"Your work could not be written: {html.escape(str(err))}",
+                                     OKABE_ITO["vermillion"], role="alert")
+                return
+        warned = "".join(f"<p><b>Warning:</b> {html.escape(str(w.message))}</p>" for w in caught
+                         if issubclass(w.category, DamagedResponsesWarning))
+        links = "".join(
+            f'<li><a href="{html.escape(_where(p).replace(os.sep, "/"), quote=True)}" '
+            f'target="_blank" download>{html.escape(label)}</a>: '
+            f"<code>{html.escape(str(p))}</code></li>"
+            for label, p in (("your work as a web page", page),
+                             ("your work as a table (CSV)", table)))
+        output.value = (_note(warned, OKABE_ITO["orange"], role="alert") if warned else "") + \
+            _note(f"Saved.<ul>{links}</ul>Hand in these files, or keep them.",
+                  OKABE_ITO["bluish green"])
+
+    button.on_click(export)
+    box = widgets.VBox([button, output])
+    box.button, box.output = button, output
+    return box
