@@ -13,6 +13,7 @@ __all__ = [
     "document_path",
     "metadata_path",
     "timeline_path",
+    "eras_path",
     "glossary_path",
     "rhetoric_path",
     "exercises_dir",
@@ -63,6 +64,11 @@ def metadata_path(doc_id: str | None = None) -> Path:
 def timeline_path() -> Path:
     """The sourced events of 1945-1953, ``data/timeline.csv``."""
     return data_dir() / "timeline.csv"
+
+
+def eras_path() -> Path:
+    """The eras of the war drawn as bands on the timeline, ``data/eras.csv``."""
+    return data_dir() / "eras.csv"
 
 
 def glossary_path() -> Path:

@@ -145,16 +145,49 @@ def page(browser):
     assert not errors, f"uncaught JavaScript errors: {errors}"
 
 
-def run_all(page, lab_url: str, notebook: str):
-    """Open ``notebook`` in JupyterLab, Run All, and wait until every code cell has run."""
-    page.goto(f"{lab_url}/lab/tree/{notebook}?token={TOKEN}")
-    page.wait_for_selector(".jp-Notebook", timeout=90000)
+_ALL_RUN = ("(() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];"
+            " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); })()")
+
+
+def _accept_kernel_dialog(page) -> bool:
+    """Under load JupyterLab sometimes asks which kernel to start: accept Python 3."""
+    accept = page.locator(".jp-Dialog button.jp-mod-accept")
+    if accept.count() and accept.first.is_visible():
+        accept.first.click()
+        return True
+    return False
+
+
+def _click_run_all(page):
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90000)
     page.locator(".lm-MenuBar-item", has_text="Run").click()
     page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
-    page.wait_for_function(
-        "[...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
-        ".every(e => /\\[\\d+\\]/.test(e.textContent))", timeout=180000)
+
+
+def run_all(page, lab_url: str, notebook: str):
+    """Open ``notebook`` in JupyterLab, Run All, and wait until every code cell has run.
+
+    Waits for the code cells to exist first (an empty list of prompts would pass) and
+    accepts the kernel dialog whenever JupyterLab shows it, then runs all again.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(f"{lab_url}/lab/tree/{notebook}?token={TOKEN}")
+    page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=90000)
+    _accept_kernel_dialog(page)
+    _click_run_all(page)
+    deadline = time.monotonic() + 240
+    while True:
+        try:
+            page.wait_for_function(_ALL_RUN, timeout=5000)
+            break
+        except PlaywrightTimeout:
+            if _accept_kernel_dialog(page):
+                _click_run_all(page)
+            if time.monotonic() > deadline:
+                screenshot(page, notebook.replace(".ipynb", "_not_run.png"))
+                prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+                raise AssertionError(f"{notebook}: not every cell ran; prompts: {prompts}") from None
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60000)
 
 

@@ -12,9 +12,9 @@ from tests.conftest import NOTEBOOKS
 @pytest.mark.parametrize("notebook", [nb.name for nb in NOTEBOOKS], ids=[nb.stem for nb in NOTEBOOKS])
 def test_lesson_runs_in_jupyterlab_with_widgets_displayed(lesson, notebook):
     page = lesson(notebook)
-    widgets = page.locator(".jp-OutputArea-output .widget-box, .jp-OutputArea-output .widget-html")
-    assert widgets.count() >= 1, f"{notebook}: no widget rendered"
     screenshot(page, notebook.replace(".ipynb", ".png"))
+    widgets = page.locator(".jp-OutputArea-output .widget-box, .jp-OutputArea-output .widget-html")
+    expect(widgets.first).to_be_attached(timeout=30000)
 
 
 def test_start_here_reader_predictions_and_reveal_respond_on_screen(lesson):
