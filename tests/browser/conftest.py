@@ -172,6 +172,11 @@ def run_all(page, lab_url: str, notebook: str):
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    # Let JupyterLab load its kernel list first: a notebook opened before that, in a fresh
+    # server, can stop at a "Select Kernel" dialog and Run All never runs.
+    page.goto(f"{lab_url}/lab?token={TOKEN}")
+    page.wait_for_selector(".jp-LauncherCard[data-category='Notebook'], .jp-NotebookPanel",
+                           timeout=90000)
     page.goto(f"{lab_url}/lab/tree/{notebook}?token={TOKEN}")
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=90000)
     _accept_kernel_dialog(page)

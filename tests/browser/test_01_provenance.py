@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TOKEN, screenshot
+from tests.browser.conftest import screenshot
 
 
-def test_provenance_citation_and_journey_respond_to_the_keyboard(page, lab, lesson):
-    # Let JupyterLab load its kernel list first: a notebook opened before that, in a fresh
-    # server, can stop at a "Select Kernel" dialog and Run All never runs.
-    page.goto(f"{lab}/lab?token={TOKEN}")
-    page.wait_for_selector(".jp-LauncherCard[data-category='Notebook'], .jp-NotebookPanel",
-                           timeout=90000)
+def test_provenance_citation_and_journey_respond_to_the_keyboard(lesson):
     page = lesson("01_provenance.ipynb")
 
     decoder = page.locator(".ps-citation-decoder").first

@@ -1,0 +1,219 @@
+"""Widgets for the provenance lesson: citation decoder, journey explorer, text layers."""
+
+from __future__ import annotations
+
+import html
+import io
+
+import ipywidgets as widgets
+from IPython.display import Image, display
+
+from primary_source.metadata import date_label, load_metadata
+from primary_source.palette import OKABE_ITO
+from primary_source.provenance import (
+    chain_frame,
+    decode_citation,
+    describe_chain,
+    plot_chain,
+    text_layers,
+)
+from primary_source.record import load_document
+
+__all__ = ["citation_decoder", "journey_explorer", "text_layers_view"]
+
+_BOX = ("border:1px solid #767676; border-radius:4px; padding:8px 12px; margin:4px 0; "
+        "max-width:60em; line-height:1.45")
+_PUZZLE_BOX = (f"border:3px solid {OKABE_ITO['vermillion']}; border-radius:4px; "
+               "padding:8px 12px; margin:4px 0; max-width:60em; background:#fff7ef")
+
+
+def _e(value: object) -> str:
+    return html.escape(" ".join(str(value).split()))
+
+
+def _caption(text: str) -> str:
+    return f'<p class="ps-caption" role="status"><strong>{_e(text)}</strong></p>'
+
+
+def citation_decoder(doc=None, meta=None) -> widgets.VBox:
+    """A dropdown of every part of the citation (each level of each archive, the address,
+    the date); the panel below says what the value is, what it means and why it matters.
+
+    The caption line reads like ``APRF › fond 45: collection``.
+    """
+    doc = doc if doc is not None else load_document()
+    meta = meta if meta is not None else load_metadata()
+    frame = decode_citation(doc, meta)
+    entries: list[dict] = []
+    for row in frame.itertuples(index=False):
+        entries.append({"option": f"{row.archive} › {row.level} {row.value}"
+                        if row.level != "archive" else f"{row.archive} (archive)",
+                        "caption": row.caption, "value": row.value, "label": row.label,
+                        "meaning": row.meaning, "why": row.why_it_matters})
+    quirk = next((q for q in meta.quirks() if q["id"] == "test-mirror-address"), None)
+    entries.append({
+        "option": "Address (URL)", "caption": "Address: where the record is published online",
+        "value": doc.url or "(none given)", "label": "address = web page",
+        "meaning": (f"The citation's address is {doc.url}. "
+                    + (" ".join(str(quirk["explanation"]).split()) if quirk else "")
+                    + f" The stable address is {meta.stable_url}."),
+        "why": "An address lets anyone check the text you quote; a test copy can vanish or "
+               "change, so cite the stable address and the date you consulted it."})
+    received = next((s for s in meta.chain() if s["id"] == "received"), None)
+    entries.append({
+        "option": "Date", "caption": "Date: when the telegram was written and registered",
+        "value": date_label(doc.date.isoformat()), "label": "date = registration date",
+        "meaning": "The date in the title and citation comes from the telegram's footer: the day "
+                   "it was registered in Moscow (28 August 1950, No. 483/sh).",
+        "why": "It is not the day Kim Il Sung heard the message: Shtykov's reply calls the "
+               "telegram \"your order of 29.8.50\". "
+               + (" ".join(str(received["note"]).split()) if received else "")})
+
+    dropdown = widgets.Dropdown(
+        options=[(entry["option"], i) for i, entry in enumerate(entries)], value=1,
+        description="Part of the citation", style={"description_width": "initial"},
+        layout=widgets.Layout(width="32em"))
+    caption = widgets.HTML()
+    panel = widgets.HTML()
+    citation = widgets.HTML(
+        f'<p><strong>The citation as published:</strong> {_e(doc.citation)}</p>')
+
+    def show(change=None):
+        entry = entries[dropdown.value]
+        caption.value = _caption(entry["caption"])
+        panel.value = (f'<div style="{_BOX}">'
+                       f"<p><strong>Value:</strong> {_e(entry['value'])} "
+                       f"<em>({_e(entry['label'])})</em></p>"
+                       f"<p><strong>What it means:</strong> {_e(entry['meaning'])}</p>"
+                       f"<p><strong>Why it matters:</strong> {_e(entry['why'])}</p></div>")
+
+    dropdown.observe(show, names="value")
+    show()
+    box = widgets.VBox([citation, dropdown, caption, panel])
+    box.add_class("ps-citation-decoder")
+    return box
+
+
+def _png(fig) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    buffer = io.BytesIO()
+    FigureCanvasAgg(fig).print_png(buffer)
+    return buffer.getvalue()
+
+
+def journey_explorer(meta=None) -> widgets.VBox:
+    """Step through the telegram's journey with a slider or Previous/Next buttons.
+
+    Shows the chain diagram with the current step highlighted, the step's details, a marked
+    "Date puzzle" box for the steps of 28 and 29 August, and the diagram's text alternative.
+    """
+    meta = meta if meta is not None else load_metadata()
+    frame = chain_frame(meta)
+    n = len(frame)
+    puzzle_note = next((" ".join(str(s["note"]).split()) for s in meta.chain()
+                        if s["id"] == "received" and s.get("note")), "")
+
+    slider = widgets.IntSlider(value=1, min=1, max=n, step=1, description="Step",
+                               continuous_update=False,
+                               layout=widgets.Layout(width="30em"))
+    previous = widgets.Button(description="Previous", icon="arrow-left",
+                              tooltip="Go to the previous step")
+    following = widgets.Button(description="Next", icon="arrow-right",
+                               tooltip="Go to the next step")
+    caption = widgets.HTML()
+    chart = widgets.Output(layout=widgets.Layout(min_height="300px"))
+    details = widgets.HTML()
+    puzzle = widgets.HTML()
+    alternative = widgets.HTML(
+        "<details><summary>Text description of the diagram</summary><ol>"
+        + "".join(f"<li>{_e(line.split('. ', 1)[1])}</li>"
+                  for line in describe_chain(meta).splitlines()[1:])
+        + "</ol></details>")
+
+    def show(change=None):
+        row = frame.iloc[slider.value - 1]
+        previous.disabled = slider.value == 1
+        following.disabled = slider.value == n
+        caption.value = _caption(f"Step {row['step_no']} of {n}: {row['step']} "
+                                 f"({row['date_label']})")
+        note = (f"<p><strong>Note:</strong> {_e(row['note'])}</p>"
+                if row["note"] and not row["date_puzzle"] else "")
+        details.value = (f'<div style="{_BOX}">'
+                         f"<p><strong>When:</strong> {_e(row['date_label'])} "
+                         f"(known to the {_e(row['precision'])})</p>"
+                         f"<p><strong>Who:</strong> {_e(row['actor'])}</p>"
+                         f"<p><strong>By which means:</strong> {_e(row['means'])}</p>"
+                         f"<p><strong>What happened:</strong> {_e(row['description'])}</p>"
+                         f"{note}<p><small><strong>Source:</strong> {_e(row['source'])}"
+                         f"</small></p></div>")
+        if row["date_puzzle"]:
+            step_note = _e(row["note"]) if row["note"] and row["id"] != "received" else ""
+            puzzle.value = (
+                f'<div style="{_PUZZLE_BOX}" role="note" aria-label="Date puzzle">'
+                "<p><strong>⚠ Date puzzle: 28 or 29 August?</strong></p>"
+                "<p>The telegram's footer says 28 August 1950; Shtykov's reply calls it "
+                "\"your order of 29.8.50\".</p>"
+                + (f"<p>{step_note}</p>" if step_note else "")
+                + f"<p>{_e(puzzle_note)}</p></div>")
+        else:
+            puzzle.value = ""
+        with chart:
+            chart.clear_output(wait=True)
+            display(Image(data=_png(plot_chain(meta, highlight=int(row["step_no"])))))
+
+    def go(delta):
+        slider.value = min(n, max(1, slider.value + delta))
+
+    previous.on_click(lambda _button: go(-1))
+    following.on_click(lambda _button: go(1))
+    slider.observe(show, names="value")
+    show()
+    controls = widgets.HBox([previous, slider, following])
+    box = widgets.VBox([controls, caption, chart, alternative, details, puzzle])
+    box.add_class("ps-journey-explorer")
+    return box
+
+
+_LAYERS = {
+    "As published": "published",
+    "Without editor's brackets": "plain",
+    "Brackets highlighted": "highlighted",
+}
+_EXPLAIN = {
+    "published": "The English translation exactly as the archive publishes it, the editor's "
+                 "[brackets] included.",
+    "plain": "The same text with every [bracketed] insertion taken out: closer to what the "
+             "telegram itself said (in translation).",
+    "highlighted": "Each insertion is highlighted and followed by the label [editor]: these "
+                   "words were added by the translator or editor, not by the author.",
+}
+
+
+def text_layers_view(doc=None) -> widgets.VBox:
+    """Toggle between the published text, the text without the editor's brackets, and the
+    text with each bracket highlighted and labelled "[editor]"."""
+    doc = doc if doc is not None else load_document()
+    layers = text_layers(doc)
+    toggle = widgets.ToggleButtons(
+        options=list(_LAYERS), value="As published", description="Layer",
+        tooltips=[_EXPLAIN[key] for key in _LAYERS.values()],
+        style={"button_width": "auto"})
+    caption = widgets.HTML()
+    panel = widgets.HTML()
+    style = ("<style>.ps-editorial{background:#F0E442;color:#000;padding:0 2px;"
+             "border-bottom:2px solid #000}.ps-editor-cue{font-size:85%;font-weight:bold}"
+             "</style>")
+
+    def show(change=None):
+        key = _LAYERS[toggle.value]
+        text = layers[key] if key == "highlighted" else html.escape(layers[key])
+        caption.value = _caption(f"Layer: {toggle.value}. {_EXPLAIN[key]}")
+        panel.value = (f'{style}<div class="ps-text-layer" style="{_BOX};white-space:pre-wrap">'
+                       f"{text}</div>")
+
+    toggle.observe(show, names="value")
+    show()
+    box = widgets.VBox([toggle, caption, panel])
+    box.add_class("ps-text-layers")
+    return box
