@@ -105,6 +105,10 @@ def lab(tmp_path_factory, lesson_root, chromium_path):
     notif = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     notif.parent.mkdir(parents=True)
     notif.write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    # Start the notebook's own kernel without a "Select Kernel" dialog, as a teacher would.
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text('{"autoStartDefaultKernel": true}')
     port = _free_port()
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
            "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
@@ -149,6 +153,10 @@ _ALL_RUN = ("(() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-
             " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); })()")
 
 
+_STARTED = ("[...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
+            ".some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))")
+
+
 def _accept_kernel_dialog(page) -> bool:
     """Under load JupyterLab sometimes asks which kernel to start: accept Python 3."""
     accept = page.locator(".jp-Dialog button.jp-mod-accept")
@@ -167,13 +175,13 @@ def _click_run_all(page):
 def run_all(page, lab_url: str, notebook: str):
     """Open ``notebook`` in JupyterLab, Run All, and wait until every code cell has run.
 
-    Waits for the code cells to exist first (an empty list of prompts would pass) and
-    accepts the kernel dialog whenever JupyterLab shows it, then runs all again.
+    Waits for JupyterLab's kernel list and for the code cells to exist (an empty list of
+    prompts would pass), accepts the kernel dialog whenever it shows, and asks again when a
+    Run All given while the kernel was still connecting was dropped (no cell started).
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    # Let JupyterLab load its kernel list first: a notebook opened before that, in a fresh
-    # server, can stop at a "Select Kernel" dialog and Run All never runs.
+    # A notebook opened before the kernel list has loaded can stop at "Select Kernel".
     page.goto(f"{lab_url}/lab?token={TOKEN}")
     page.wait_for_selector(".jp-LauncherCard[data-category='Notebook'], .jp-NotebookPanel",
                            timeout=90000)
@@ -182,13 +190,16 @@ def run_all(page, lab_url: str, notebook: str):
     _accept_kernel_dialog(page)
     _click_run_all(page)
     deadline = time.monotonic() + 240
+    last_click = time.monotonic()
     while True:
         try:
             page.wait_for_function(_ALL_RUN, timeout=5000)
             break
         except PlaywrightTimeout:
-            if _accept_kernel_dialog(page):
+            started = page.evaluate(_STARTED)
+            if _accept_kernel_dialog(page) or (not started and time.monotonic() - last_click > 25):
                 _click_run_all(page)
+                last_click = time.monotonic()
             if time.monotonic() > deadline:
                 screenshot(page, notebook.replace(".ipynb", "_not_run.png"))
                 prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()

@@ -6,24 +6,26 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 
+NOTEBOOK = "03_content.ipynb"
+
 
 def test_content_keyword_in_context_and_reader_layers_respond_on_screen(lesson):
-    page = lesson("03_content.ipynb")
+    page = lesson(NOTEBOOK)
 
     # The keyword-in-context explorer: type a word, press Enter, read the caption.
     caption = page.locator(".ps-kwic-caption").first
-    expect(caption).to_contain_text('2 matches for "interventionists"')
+    expect(caption).to_contain_text('2 matches for "interventionists"', timeout=20000)
     keyword = page.get_by_label("Keyword").first
     keyword.scroll_into_view_if_needed()
     keyword.fill("Korea")
     keyword.press("Enter")
     expect(caption).to_contain_text('3 matches for "Korea"', timeout=20000)
-    results = page.locator(".ps-kwic mark").first
-    expect(results).to_have_text("Korea")
+    expect(page.locator(".ps-kwic mark").first).to_have_text("Korea")
     screenshot(page, "03_content_kwic.png")
 
     # The point-by-point reader: switch to the adapted layer with the keyboard.
     reader_caption = page.locator(".ps-close-caption").first
+    reader_caption.scroll_into_view_if_needed()
     expect(reader_caption).to_contain_text("Point 1: as published")
     adapted = page.get_by_role("button", name="Adapted").first
     adapted.scroll_into_view_if_needed()
