@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import subprocess
 import sys
 
@@ -30,7 +31,19 @@ def answers(tmp_path, monkeypatch):
 def test_check_on_the_shipped_bank_says_all_valid(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out.strip()
-    assert re.fullmatch(r"\d+ exercises in \d+ files: all valid", out), out
+    assert re.fullmatch(r"\d+ exercises in \d+ files and the rhetoric key: all valid", out), out
+
+
+def test_check_also_names_a_broken_rhetoric_key(tmp_path, monkeypatch, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(paths.data_dir(), data)
+    key = data / "rhetoric.yaml"
+    key.write_text(key.read_text(encoding="utf-8").replace("device: praise", "device: flatery", 1),
+                   encoding="utf-8")
+    monkeypatch.setenv("PRIMARY_SOURCE_DATA", str(data))
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "rhetoric.yaml" in out and "flatery" in out and "line" in out
 
 
 def test_check_names_file_line_and_field_of_every_problem(tmp_path, capsys):
