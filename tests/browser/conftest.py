@@ -182,10 +182,10 @@ def run_all(page, lab_url: str, notebook: str):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     # A notebook opened before the kernel list has loaded can stop at "Select Kernel".
-    page.goto(f"{lab_url}/lab?token={TOKEN}")
-    page.wait_for_selector(".jp-LauncherCard[data-category='Notebook'], .jp-NotebookPanel",
-                           timeout=90000)
-    page.goto(f"{lab_url}/lab/tree/{notebook}?token={TOKEN}")
+    # ``reset`` starts from an empty workspace, so no earlier lesson is restored beside this one.
+    page.goto(f"{lab_url}/lab?reset&token={TOKEN}")
+    page.wait_for_selector(".jp-LauncherCard[data-category='Notebook']", timeout=90000)
+    page.goto(f"{lab_url}/lab/tree/{notebook}?reset&token={TOKEN}")
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=90000)
     _accept_kernel_dialog(page)
     _click_run_all(page)
