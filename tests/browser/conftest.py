@@ -105,10 +105,11 @@ def lab(tmp_path_factory, lesson_root, chromium_path):
     notif = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     notif.parent.mkdir(parents=True)
     notif.write_text('{"fetchNews": "false", "checkForUpdates": false}')
-    # Start the notebook's own kernel without a "Select Kernel" dialog, as a teacher would.
+    # Start the notebook's own kernel without a "Select Kernel" dialog, as a teacher would,
+    # and render every cell (no windowing), so each prompt can be read.
     tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     tracker.parent.mkdir(parents=True)
-    tracker.write_text('{"autoStartDefaultKernel": true}')
+    tracker.write_text('{"autoStartDefaultKernel": true, "windowingMode": "none"}')
     port = _free_port()
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
            "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
@@ -153,8 +154,8 @@ _ALL_RUN = ("(() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-
             " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); })()")
 
 
-_STARTED = ("[...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
-            ".some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))")
+_BUSY = ("[...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]"
+         ".some(e => /\\[\\*\\]/.test(e.textContent))")
 
 
 def _accept_kernel_dialog(page) -> bool:
@@ -189,15 +190,21 @@ def run_all(page, lab_url: str, notebook: str):
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=90000)
     _accept_kernel_dialog(page)
     _click_run_all(page)
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + 360
     last_click = time.monotonic()
     while True:
         try:
             page.wait_for_function(_ALL_RUN, timeout=5000)
             break
         except PlaywrightTimeout:
-            started = page.evaluate(_STARTED)
-            if _accept_kernel_dialog(page) or (not started and time.monotonic() - last_click > 25):
+            # Nothing queued or running, yet not every cell ran: the Run All was dropped or
+            # cut short (a kernel still connecting), so ask again.
+            failed = page.locator(".jp-OutputArea-output[data-mime-type="
+                                  "'application/vnd.jupyter.stderr']")
+            if failed.count():
+                raise AssertionError(f"{notebook}: a cell failed: {failed.first.inner_text()}") from None
+            busy = page.evaluate(_BUSY)
+            if _accept_kernel_dialog(page) or (not busy and time.monotonic() - last_click > 25):
                 _click_run_all(page)
                 last_click = time.monotonic()
             if time.monotonic() > deadline:
@@ -235,3 +242,45 @@ def lesson(page, lab):
         return page
 
     return open_lesson
+
+
+# --------------------------------------------------------------------------- accessibility
+
+#: axe-core impacts that fail a test; "minor" and "moderate" findings are reported, not failed.
+SERIOUS = ("serious", "critical")
+
+
+def axe_violations(page, include: str = ".jp-OutputArea", allowed=()) -> list[dict]:
+    """Run axe-core on the elements matching ``include``; return serious or critical violations.
+
+    ``allowed`` holds ``(rule_id, css_selector, reason)`` triples: a node that breaks
+    ``rule_id`` and matches ``css_selector`` (markup we do not write, e.g. inside ipywidgets)
+    is left out. Every other serious or critical node is returned as
+    ``{"rule", "impact", "help", "target", "html"}``.
+
+    >>> def test_example(lesson):                # doctest: +SKIP
+    ...     assert axe_violations(lesson("00_start_here.ipynb")) == []
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context={"include": [include]},
+                        options={"resultTypes": ["violations"]})
+    found = []
+    for violation in results.response["violations"]:
+        if violation["impact"] not in SERIOUS:
+            continue
+        for node in violation["nodes"]:
+            target = node["target"][-1] if node["target"] else ""
+            exempt = [sel for rule, sel, _reason in allowed if rule == violation["id"]]
+            if exempt and page.evaluate(
+                    "([t, sels]) => { const e = document.querySelector(t);"
+                    " return !!e && sels.some(s => e.matches(s)); }", [target, exempt]):
+                continue
+            found.append({"rule": violation["id"], "impact": violation["impact"],
+                          "help": violation["help"], "target": target,
+                          "html": node["html"][:300],
+                          "why": " ".join(
+                              c["message"] for key in ("any", "all", "none")
+                              for c in node.get(key, []))[:300]})
+    return found
+
