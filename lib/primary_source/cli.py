@@ -20,16 +20,30 @@ _SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_che
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    try:  # the lesson settings first: they choose the record and the exercise folder
+        paths.lesson_settings()
+    except paths.LessonSettingsError as err:
+        print(err)
+        print("1 problem(s) found.", file=sys.stderr)
+        return 1
     from primary_source.exercises import _load
 
     bank, problems = _load(args.paths or None)
     problems = [str(p) for p in problems]
+    notes = []
     if not args.paths:  # the shipped bank: its tag exercises rely on the rhetoric key too
         from primary_source.rhetoric import validate_key
 
-        problems += [str(p) for p in validate_key()[0]]
+        key_problems, key = validate_key()
+        problems += [str(p) for p in key_problems]
+        if key is not None and not key.fits_document:
+            notes.append(f"Note: the lessons read {paths.document_id()!r} but the annotations "
+                         f"in {paths.rhetoric_path().name} are for {key.document!r}; lesson 04 "
+                         "shows the catalogue of devices without marked passages.")
     for p in problems:
         print(p)
+    for note in notes:
+        print(note)
     if problems:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
@@ -45,7 +59,7 @@ def student_build(out: str | Path, force: bool = False) -> Path:
     feedback); the invented class in ``data/examples/responses`` is left out, and so are the
     rhetoric key's annotations of the passages that a tag exercise asks about.
     """
-    from primary_source.exercises import load_bank, strip_answers
+    from primary_source.exercises import ExerciseFormatError, _load, strip_answers
 
     root = paths.project_root()
     out = Path(out).resolve()
@@ -63,8 +77,15 @@ def student_build(out: str | Path, force: bool = False) -> Path:
     shutil.rmtree(out / "data" / "examples" / "responses", ignore_errors=True)
 
     tagged: set[str] = set()
-    exercises_out = out / "data" / "exercises"
-    for f in sorted([*exercises_out.glob("*.yaml"), *exercises_out.glob("*.yml")]):
+    # the folder the lessons read (lesson.yaml may name another one than data/exercises/)
+    chosen = paths.exercises_dir().resolve()
+    data = paths.data_dir().resolve()
+    relative = chosen.relative_to(data) if data in chosen.parents else Path("exercises")
+    exercises_out = out / "data" / relative
+    folders = {exercises_out, *(d for d in (out / "data").iterdir()
+                                if d.is_dir() and d.name.startswith("exercises"))}
+    files = sorted(f for folder in folders for f in [*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    for f in files:
         data = yaml.safe_load(f.read_text(encoding="utf-8-sig"))
         for ex in (data or {}).get("exercises") or []:
             if isinstance(ex, dict) and ex.get("type") == "tag" and ex.get("quote"):
@@ -86,8 +107,11 @@ def student_build(out: str | Path, force: bool = False) -> Path:
                                    if not (isinstance(a, dict) and asked(a))]
             rhetoric.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True,
                                                width=100), encoding="utf-8")
-    if exercises_out.exists():
-        load_bank([exercises_out])  # the student bank must still load
+    if exercises_out.exists():  # the student bank must still load (tag quotes that are not in
+        # the chosen record are left out by the lessons, so they do not count here)
+        bank, problems = _load([exercises_out], skipped=[])
+        if problems:
+            raise ExerciseFormatError(problems)
     return out
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "load_bank",
     "validate",
     "exercises_for",
+    "lesson_exercises",
     "check_answer",
     "load_devices",
     "strip_answers",
@@ -211,10 +212,15 @@ def _is_null(node: yaml.Node) -> bool:
 class _FileChecker:
     """Collects the problems of one exercise file while turning its nodes into exercises."""
 
-    def __init__(self, path: Path, shown: str, quote_texts: _Lazy, catalogue: _Lazy):
+    def __init__(self, path: Path, shown: str, quote_texts: _Lazy, catalogue: _Lazy,
+                 skip_missing_quotes: bool = False):
         self.path = path
         self.shown = shown
         self.problems: list[Problem] = []
+        #: Tag exercises left out because their quote is not in the document (lessons only).
+        self.skip_missing_quotes = skip_missing_quotes
+        self.skipped: list[tuple[Problem, str | None]] = []  # (why, the exercise's section)
+        self._skip_this = False
         self.quote_texts = quote_texts
         self.catalogue = catalogue
         self.loader: _Loader | None = None
@@ -368,6 +374,7 @@ class _FileChecker:
 
     def exercise(self, node: yaml.Node, index: int, assessed: bool) -> Exercise | None:
         label = f"exercises[{index}]"
+        self._skip_this = False
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, label, f"each exercise must be a mapping, not a {_kind(node)}")
             return None
@@ -431,7 +438,7 @@ class _FileChecker:
             getattr(self, f"_check_{ex_type}")(ex, node, fields, who, assessed)
         if len(self.problems) > before or not (ex_id and ex_type and prompt):
             return None
-        return ex
+        return None if self._skip_this else ex
 
     def _construct(self, node: yaml.Node) -> Any:
         loader = _Loader("")
@@ -576,8 +583,14 @@ class _FileChecker:
                 if error:
                     self.problem(node, "quote", f"cannot check the quote{who}: {error}")
                 elif not any(_squash(quote) in _squash(t) for t in texts):
-                    self.problem(node, "quote", f"{_short(quote)!r} is not found in the "
-                                 f"document text{who}; copy the words exactly")
+                    message = (f"{_short(quote)!r} is not found in the document text{who}; "
+                               "copy the words exactly")
+                    if self.skip_missing_quotes:
+                        self.skipped.append((Problem(self.shown, _line(node), "quote", message),
+                                             ex.section))
+                        self._skip_this = True
+                    else:
+                        self.problem(node, "quote", message)
                 ex.quote = quote
         devices, error = self.catalogue.get()
         if error:
@@ -708,7 +721,10 @@ def _shown(path: Path) -> str:
     return str(path)
 
 
-def _load(paths_in, *, cross_file: bool = True) -> tuple[Bank, list[Problem]]:
+def _load(paths_in, *, cross_file: bool = True,
+          skipped: list[tuple[Problem, str | None]] | None = None) -> tuple[Bank, list[Problem]]:
+    """Load files; with a ``skipped`` list, tag exercises whose quote is not in the document
+    are left out and reported there instead of being problems."""
     files, problems = _files(paths_in)
     quote_texts = _Lazy(_document_texts)
     catalogue = _Lazy(_catalogue)
@@ -716,9 +732,12 @@ def _load(paths_in, *, cross_file: bool = True) -> tuple[Bank, list[Problem]]:
     titles: dict[str, str] = {}
     first_seen: dict[str, tuple[str, int]] = {}
     for f in files:
-        checker = _FileChecker(f, _shown(f), quote_texts, catalogue)
+        checker = _FileChecker(f, _shown(f), quote_texts, catalogue,
+                               skip_missing_quotes=skipped is not None)
         found, title = checker.check()
         problems += checker.problems
+        if skipped is not None:
+            skipped += checker.skipped
         titles[f.stem] = title
         if cross_file:
             for ex_id, line in checker.ids:
@@ -785,6 +804,30 @@ def exercises_for(notebook: str, section: str | None = None) -> list[Exercise]:
     if problems:
         raise ExerciseFormatError(problems)
     return bank.for_notebook(path.stem, section)
+
+
+def lesson_exercises(notebook: str,
+                     section: str | None = None) -> tuple[list[Exercise], list[Problem]]:
+    """What a lesson shows: the exercises that fit the chosen record, and those left out.
+
+    Like :func:`exercises_for`, but a ``tag`` exercise whose quote is not in the record the
+    lessons read (another record was chosen in ``data/lesson.yaml``) is left out and returned
+    in the second list, so the rest of the section still shows. Other problems still raise
+    ``ExerciseFormatError``.
+
+    >>> shown, skipped = lesson_exercises("04_rhetoric", "tagging")
+    >>> len(shown) > 0, skipped
+    (True, [])
+    """
+    path = paths.exercise_path(notebook)
+    if not path.exists():
+        raise FileNotFoundError(f"no exercise file for notebook {notebook!r}: {path}")
+    skipped: list[tuple[Problem, str | None]] = []
+    bank, problems = _load([path], cross_file=False, skipped=skipped)
+    if problems:
+        raise ExerciseFormatError(problems)
+    left_out = [why for why, where in skipped if section is None or where == section]
+    return bank.for_notebook(path.stem, section), left_out
 
 
 def _norm(value: Any) -> str:

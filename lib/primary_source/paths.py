@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 __all__ = [
     "DEFAULT_DOCUMENT_ID",
+    "LessonSettingsError",
     "project_root",
     "data_dir",
     "document_id",
+    "lesson_settings",
+    "lesson_settings_path",
     "document_path",
     "metadata_path",
     "timeline_path",
@@ -23,8 +27,35 @@ __all__ = [
     "examples_dir",
 ]
 
-#: The record the lessons are built around, unless PRIMARY_SOURCE_DOCUMENT names another.
+#: The record the lessons are built around, unless PRIMARY_SOURCE_DOCUMENT or
+#: ``data/lesson.yaml`` names another.
 DEFAULT_DOCUMENT_ID = "feng-xi-1950-08-28"
+
+#: The settings ``data/lesson.yaml`` may hold, and what each one is for.
+LESSON_SETTINGS = {
+    "document": "the id of the record in data/documents/ (the file name without .txt)",
+    "exercises": "the folder of exercise files, relative to the data folder",
+}
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class LessonSettingsError(ValueError):
+    """A broken ``data/lesson.yaml``, naming the file, the 1-based line and the setting.
+
+    >>> str(LessonSettingsError("no such record", "data/lesson.yaml", 7, "document"))
+    'data/lesson.yaml, line 7 (document): no such record'
+    """
+
+    def __init__(self, message: str, path: str | Path, line: int = 1, field: str | None = None):
+        self.message = message
+        self.path = str(path)
+        self.line = line
+        self.field = field
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        what = f" ({self.field})" if self.field else ""
+        return f"{self.path}, line {self.line}{what}: {self.message}"
 
 
 def project_root() -> Path:
@@ -46,9 +77,107 @@ def data_dir() -> Path:
     return Path(override).expanduser().resolve() if override else project_root() / "data"
 
 
+def lesson_settings_path() -> Path:
+    """The one settings file an instructor edits, ``data/lesson.yaml``."""
+    return data_dir() / "lesson.yaml"
+
+
+_SETTINGS_CACHE: dict[tuple[str, int, int], dict] = {}
+
+
+def lesson_settings() -> dict:
+    """The settings of ``data/lesson.yaml`` as ``{name: (value, line)}``; ``{}`` without one.
+
+    Raises ``LessonSettingsError`` naming the file and line when the file is not valid YAML,
+    is not a mapping, has a setting we do not know, or names a record or an exercise folder
+    that does not exist.
+    """
+    path = lesson_settings_path()
+    try:
+        info = path.stat()
+    except OSError:
+        return {}
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    if key not in _SETTINGS_CACHE:
+        _SETTINGS_CACHE.clear()
+        _SETTINGS_CACHE[key] = _read_settings(path)
+    return dict(_SETTINGS_CACHE[key])
+
+
+def _read_settings(path: Path) -> dict:
+    import difflib
+
+    import yaml
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except UnicodeDecodeError as err:
+        raise LessonSettingsError(f"is not UTF-8 text ({err.reason})", path) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = " ".join(str(s) for s in (err.context, err.problem) if s)
+        raise LessonSettingsError(f"this is not valid YAML: {what}", path,
+                                  mark.line + 1 if mark else 1) from None
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise LessonSettingsError("must hold settings written as 'name: value', such as "
+                                  f"'document: {DEFAULT_DOCUMENT_ID}'", path,
+                                  node.start_mark.line + 1)
+    settings: dict = {}
+    for key_node, value_node in node.value:
+        name, line = str(key_node.value), key_node.start_mark.line + 1
+        if name not in LESSON_SETTINGS:
+            close = difflib.get_close_matches(name, list(LESSON_SETTINGS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise LessonSettingsError(f"unknown setting {name!r}: use "
+                                      f"{' or '.join(LESSON_SETTINGS)}{hint}", path, line, name)
+        if name in settings:
+            raise LessonSettingsError(f"{name!r} is set twice", path, line, name)
+        value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        if not isinstance(value, str) or not value.strip() or value_node.tag.endswith(":null"):
+            raise LessonSettingsError(f"needs one value: {LESSON_SETTINGS[name]}", path,
+                                      value_node.start_mark.line + 1, name)
+        settings[name] = (value.strip(), value_node.start_mark.line + 1)
+    folder = path.parent
+    if "document" in settings:
+        value, line = settings["document"]
+        if value.endswith(".txt"):
+            value = value[:-4]
+            settings["document"] = (value, line)
+        records = sorted(p.stem for p in (folder / "documents").glob("*.txt"))
+        if not _ID_RE.match(value) or value not in records:
+            raise LessonSettingsError(
+                f"there is no record {value!r}: expected the file "
+                f"{folder / 'documents' / (value + '.txt')}. Records there: "
+                f"{', '.join(records) or 'none'}", path, line, "document")
+    if "exercises" in settings:
+        value, line = settings["exercises"]
+        relative = Path(value)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise LessonSettingsError(f"{value!r} must be a folder inside the data folder, "
+                                      "written relative to it (such as 'exercises')",
+                                      path, line, "exercises")
+        if not (folder / relative).is_dir():
+            raise LessonSettingsError(f"there is no exercise folder {folder / relative}",
+                                      path, line, "exercises")
+    return settings
+
+
 def document_id() -> str:
-    """The id of the record the lessons read (``PRIMARY_SOURCE_DOCUMENT`` or the telegram)."""
-    return os.environ.get("PRIMARY_SOURCE_DOCUMENT", "").strip() or DEFAULT_DOCUMENT_ID
+    """The id of the record the lessons read.
+
+    In this order: the environment variable ``PRIMARY_SOURCE_DOCUMENT``, the ``document:``
+    setting of ``data/lesson.yaml``, and the telegram of 28 August 1950.
+
+    >>> document_id()
+    'feng-xi-1950-08-28'
+    """
+    override = os.environ.get("PRIMARY_SOURCE_DOCUMENT", "").strip()
+    if override:
+        return override
+    setting = lesson_settings().get("document")
+    return setting[0] if setting else DEFAULT_DOCUMENT_ID
 
 
 def document_path(doc_id: str | None = None) -> Path:
@@ -82,8 +211,9 @@ def rhetoric_path() -> Path:
 
 
 def exercises_dir() -> Path:
-    """The exercise bank folder, ``data/exercises/``."""
-    return data_dir() / "exercises"
+    """The exercise bank folder: ``data/exercises/``, or the ``exercises:`` of lesson.yaml."""
+    setting = lesson_settings().get("exercises")
+    return data_dir() / (setting[0] if setting else "exercises")
 
 
 def exercise_path(notebook: str) -> Path:

@@ -134,6 +134,12 @@ def _meta(meta: Metadata | None) -> Metadata | None:
         return None
 
 
+def _needs_metadata(columns: list[str]) -> pd.DataFrame:
+    from primary_source.notices import needs_metadata, notice_frame
+
+    return notice_frame(needs_metadata(), columns)
+
+
 def decode_reference(ref: ArchivalReference, meta: Metadata | None = None) -> list[Level]:
     """Each level of one archival reference, with what it is and why it matters.
 
@@ -219,9 +225,13 @@ def chain_frame(meta: Metadata | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from primary_source.metadata import date_label, load_metadata, parse_partial_date
+    from primary_source.metadata import date_label, parse_partial_date
 
-    meta = meta if meta is not None else load_metadata()
+    meta = _meta(meta)
+    if meta is None:
+        return _needs_metadata(["step_no", "id", "step", "date", "earliest", "precision",
+                                "date_label", "actor", "means", "kind", "description",
+                                "source", "note", "date_puzzle"])
     rows = []
     for order, step in enumerate(meta.chain()):
         rows.append({
@@ -297,6 +307,13 @@ def plot_chain(meta: Metadata | None = None, highlight: Any = None) -> Figure:
     from primary_source.palette import OKABE_ITO
 
     frame = chain_frame(meta)
+    if frame.empty and frame.attrs.get("notice"):
+        fig = Figure(figsize=(8.0, 1.6), dpi=100, layout="constrained")
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, "\n".join(textwrap.wrap(frame.attrs["notice"], 90)), ha="center",
+                va="center", fontsize=9.5, wrap=True)
+        return fig
     chosen = _resolve_highlight(frame, highlight)
     n = len(frame)
     fig = Figure(figsize=(max(8.0, 1.02 * n), 3.9), dpi=100, layout="constrained")
@@ -350,6 +367,8 @@ def describe_chain(meta: Metadata | None = None, highlight: Any = None) -> str:
     The journey of the telegram in 9 steps, from left to right:
     """
     frame = chain_frame(meta)
+    if frame.empty and frame.attrs.get("notice"):
+        return frame.attrs["notice"]
     chosen = _resolve_highlight(frame, highlight)
     lines = [f"The journey of the telegram in {len(frame)} steps, from left to right:"]
     for i, row in frame.iterrows():
@@ -369,9 +388,12 @@ def related_frame(meta: Metadata | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from primary_source.metadata import date_label, load_metadata
+    from primary_source.metadata import date_label
 
-    meta = meta if meta is not None else load_metadata()
+    meta = _meta(meta)
+    if meta is None:
+        return _needs_metadata(["date", "date_label", "title", "archive_reference", "record",
+                                "url", "summary", "source", "note"])
     rows = [{
         "date": str(item["date"]),
         "date_label": date_label(item["date"], item["precision"]),
@@ -394,9 +416,9 @@ def people_frame(meta: Metadata | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from primary_source.metadata import load_metadata
-
-    meta = meta if meta is not None else load_metadata()
+    meta = _meta(meta)
+    if meta is None:
+        return _needs_metadata(["name", "role", "also written", "description", "source"])
     rows = [{"name": p["name"], "role": p["role"],
              "also written": ", ".join(str(v) for v in p.get("variants") or []),
              "description": " ".join(str(p["description"]).split()),
@@ -412,9 +434,9 @@ def quirks_frame(meta: Metadata | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from primary_source.metadata import load_metadata
-
-    meta = meta if meta is not None else load_metadata()
+    meta = _meta(meta)
+    if meta is None:
+        return _needs_metadata(["published", "standard", "where", "explanation"])
     rows = [{"published": q["published"], "standard": q["standard"],
              "where": q.get("where", ""),
              "explanation": " ".join(str(q["explanation"]).split())} for q in meta.quirks()]
@@ -429,12 +451,13 @@ def adapted_frame(meta: Metadata | None = None, which: str = "paragraphs") -> pd
     """
     import pandas as pd
 
-    from primary_source.metadata import load_metadata
-
-    meta = meta if meta is not None else load_metadata()
-    adapted = meta.adapted()
     if which not in ("paragraphs", "changes"):
         raise ValueError("which must be 'paragraphs' or 'changes'")
+    meta = _meta(meta)
+    if meta is None:
+        return _needs_metadata(["paragraph", "original", "adapted", "why"]
+                               if which == "changes" else ["label", "text"])
+    adapted = meta.adapted()
     if which == "changes":
         return pd.DataFrame([{k: " ".join(str(c[k]).split())
                               for k in ("paragraph", "original", "adapted", "why")}

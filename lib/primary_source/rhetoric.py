@@ -101,6 +101,10 @@ class RhetoricKey:
     text: str
     path: str | None = None
     source: str = ""
+    #: The record the annotations were written for (the key's ``document:``), if it says.
+    document: str = ""
+    #: False when the lessons read another record: the annotations are then left out.
+    fits_document: bool = True
     _by_name: dict[str, Device] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -443,10 +447,14 @@ def validate_key(
     Every problem names the file, the line and the field: an unknown or duplicate device, a
     missing definition or explanation, a quote not found in the document or found more than
     once, a quote or id used twice, a point that does not match where the quote is.
+
+    When the key's ``document:`` names another record than the one the lessons read
+    (``primary_source.paths.document_id()``), its annotations cannot be checked against this
+    text: they are left out, and the key has the catalogue only (``fits_document`` is False).
     """
     import yaml
 
-    from primary_source.paths import rhetoric_path
+    from primary_source.paths import document_id, rhetoric_path
 
     path = Path(path) if path is not None else rhetoric_path()
     where = str(path)
@@ -506,6 +514,13 @@ def validate_key(
         hint = entry.get("example_hint") or ""
         devices.append(Device(name, " ".join(definition.split()), " ".join(str(hint).split()),
                               line))
+
+    key_document = str(data.get("document") or "").strip()
+    if key_document and key_document != document_id():
+        if problems:
+            return problems, None
+        source = " ".join(str(data.get("source") or "").split())
+        return [], RhetoricKey(devices, [], text, where, source, key_document, False)
 
     annotations: list[Annotation] = []
     seen_ids: dict[str, int] = {}
@@ -606,7 +621,7 @@ def validate_key(
     if problems:
         return problems, None
     source = " ".join(str(data.get("source") or "").split())
-    return [], RhetoricKey(devices, annotations, text, where, source)
+    return [], RhetoricKey(devices, annotations, text, where, source, key_document)
 
 
 def load_key(path: str | Path | None = None, text: str | None = None) -> RhetoricKey:
@@ -711,6 +726,12 @@ def devices_by_point(key: RhetoricKey | None = None) -> Any:
     import pandas as pd
 
     key = key if key is not None else load_key()
+    if not key.fits_document:
+        from primary_source.notices import needs_rhetoric, notice_frame
+
+        return notice_frame(needs_rhetoric(key.document),
+                            ["device", POINT_LABELS[None], "point 1", "point 2", "point 3",
+                             "total"])
     points = sorted({a.point for a in key.annotations if a.point is not None} | {1, 2, 3})
     labels = [POINT_LABELS[None]] + [POINT_LABELS.get(p, f"point {p}") for p in points]
     rows = []

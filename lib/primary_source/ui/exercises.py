@@ -14,7 +14,7 @@ from primary_source.exercises import (
     ExerciseFormatError,
     Result,
     check_answer,
-    exercises_for,
+    lesson_exercises,
     load_devices,
 )
 from primary_source.palette import OKABE_ITO
@@ -327,7 +327,7 @@ def exercise_section(notebook: str, section: str | None = None,
     box.exercises = []
     box.warning = widgets.HTML()
     try:
-        found = exercises_for(notebook, section)
+        found, skipped = lesson_exercises(notebook, section)
     except ExerciseFormatError as err:
         items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in err.problems)
         box.warning.value = _note("<b>These exercises cannot be shown:</b> the exercise file has "
@@ -353,7 +353,14 @@ def exercise_section(notebook: str, section: str | None = None,
         box.warning.value = _warning_html(warned)
     box.exercises = [ExerciseBox(ex, learner=learner, saved=saved.get(ex.id), number=i + 1)
                      for i, ex in enumerate(found)]
-    if not found:
+    if skipped:
+        items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in skipped)
+        box.warning.value += _note(
+            f"<b>{len(skipped)} exercise{'s' if len(skipped) != 1 else ''} left out:</b> "
+            "the words quoted in each are not in the document these lessons now read. "
+            "To give this document its own questions, see docs/INSTRUCTOR.md "
+            f"(\u201cUsing another document\u201d).<ul>{items}</ul>", OKABE_ITO["orange"])
+    if not found and not skipped:
         what = f"section {section!r} of {notebook}" if section else notebook
         box.warning.value += _note(f"There are no exercises in {_esc(what)}.")
     box.children = [box.warning, *box.exercises]

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from IPython.display import Image, display
 
 from primary_source.metadata import date_label, load_metadata
+from primary_source.notices import needs_metadata, notice_html
 from primary_source.palette import OKABE_ITO
 from primary_source.provenance import (
     chain_frame,
@@ -39,10 +40,11 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
     """A dropdown of every part of the citation (each level of each archive, the address,
     the date); the panel below says what the value is, what it means and why it matters.
 
-    The caption line reads like ``APRF › fond 45: collection``.
+    The caption line reads like ``APRF › fond 45: collection``. A record without curated
+    metadata is decoded in general terms, with a note saying what the metadata would add.
     """
     doc = doc if doc is not None else load_document()
-    meta = meta if meta is not None else load_metadata()
+    meta = meta if meta is not None else _metadata_or_none()
     frame = decode_citation(doc, meta)
     entries: list[dict] = []
     for row in frame.itertuples(index=False):
@@ -50,24 +52,29 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
                         if row.level != "archive" else f"{row.archive} (archive)",
                         "caption": row.caption, "value": row.value, "label": row.label,
                         "meaning": row.meaning, "why": row.why_it_matters})
-    quirk = next((q for q in meta.quirks() if q["id"] == "test-mirror-address"), None)
+    quirks = meta.quirks() if meta is not None else []
+    quirk = next((q for q in quirks if q["id"] == "test-mirror-address"), None)
+    stable = f" The stable address is {meta.stable_url}." if meta is not None else ""
     entries.append({
         "option": "Address (URL)", "caption": "Address: where the record is published online",
         "value": doc.url or "(none given)", "label": "address = web page",
-        "meaning": (f"The citation's address is {doc.url}. "
+        "meaning": (f"The citation's address is {doc.url or 'not given'}. "
                     + (" ".join(str(quirk["explanation"]).split()) if quirk else "")
-                    + f" The stable address is {meta.stable_url}."),
+                    + stable),
         "why": "An address lets anyone check the text you quote; a test copy can vanish or "
                "change, so cite the stable address and the date you consulted it."})
-    received = next((s for s in meta.chain() if s["id"] == "received"), None)
-    entries.append({
-        "option": "Date", "caption": "Date: when the telegram was written and registered",
-        "value": date_label(doc.date.isoformat()), "label": "date = registration date",
-        "meaning": "The date in the title and citation comes from the telegram's footer: the day "
-                   "it was registered in Moscow (28 August 1950, No. 483/sh).",
-        "why": "It is not the day Kim Il Sung heard the message: Shtykov's reply calls the "
-               "telegram \"your order of 29.8.50\". "
-               + (" ".join(str(received["note"]).split()) if received else "")})
+    received = next((s for s in meta.chain() if s["id"] == "received"), None) if meta else None
+    if received is not None:
+        entries.append({
+            "option": "Date", "caption": "Date: when the telegram was written and registered",
+            "value": date_label(doc.date.isoformat()), "label": "date = registration date",
+            "meaning": "The date in the title and citation comes from the telegram's footer: "
+                       "the day it was registered in Moscow (28 August 1950, No. 483/sh).",
+            "why": "It is not the day Kim Il Sung heard the message: Shtykov's reply calls the "
+                   "telegram \"your order of 29.8.50\". "
+                   + " ".join(str(received.get("note") or "").split())})
+    else:
+        entries.append(_date_entry(doc))
 
     dropdown = widgets.Dropdown(
         options=[(entry["option"], i) for i, entry in enumerate(entries)], value=1,
@@ -89,9 +96,40 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
 
     dropdown.observe(show, names="value")
     show()
-    box = widgets.VBox([citation, dropdown, caption, panel])
+    parts = [citation, dropdown, caption, panel]
+    if meta is None:
+        parts.append(widgets.HTML(notice_html(
+            "The decoder explains each level in general terms. " + needs_metadata()
+            + " Curated metadata adds what each archive and fond is, the neighbours of the "
+            "document in its file, and the record's stable address.")))
+    box = widgets.VBox(parts)
     box.add_class("ps-citation-decoder")
     return box
+
+
+def _metadata_or_none():
+    """The chosen record's curated metadata, or None when it has none yet."""
+    try:
+        return load_metadata()
+    except FileNotFoundError:
+        return None
+
+
+def _date_entry(doc) -> dict:
+    """The citation decoder's "Date" entry for any record, from its title and footer."""
+    from primary_source.telegram import parse_telegram
+
+    telegram = parse_telegram(doc)
+    footer = f" The record's last line reads \u201c{telegram.footer}\u201d." if telegram.footer else ""
+    differs = (telegram.footer_date is not None and telegram.footer_date != doc.date)
+    return {
+        "option": "Date", "caption": "Date: the date the record gives",
+        "value": date_label(doc.date.isoformat()), "label": "date = the record's date",
+        "meaning": "The date in the title and citation is the one the archive gives the record, "
+                   "usually taken from the document itself." + footer
+                   + (" Its footer gives another date: compare the two." if differs else ""),
+        "why": "A message has several dates: written, registered, sent, received, read. Ask "
+               "which one this is before you place the record on a timeline."}
 
 
 def _png(fig) -> bytes:
@@ -107,8 +145,13 @@ def journey_explorer(meta=None) -> widgets.VBox:
 
     Shows the chain diagram with the current step highlighted, the step's details, a marked
     "Date puzzle" box for the steps of 28 and 29 August, and the diagram's text alternative.
+    A record without curated metadata gets a box that says so instead.
     """
-    meta = meta if meta is not None else load_metadata()
+    meta = meta if meta is not None else _metadata_or_none()
+    if meta is None:
+        box = widgets.VBox([widgets.HTML(notice_html(needs_metadata()))])
+        box.add_class("ps-journey-explorer")
+        return box
     frame = chain_frame(meta)
     n = len(frame)
     puzzle_note = next((" ".join(str(s["note"]).split()) for s in meta.chain()

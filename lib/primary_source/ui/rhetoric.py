@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from primary_source.notices import needs_rhetoric, notice_html
 from primary_source.rhetoric import (
     NO_DEVICE,
     POINT_LABELS,
@@ -95,6 +96,13 @@ def _tags_table_html(table) -> str:
         )
     return ('<table class="ps-rhetoric-tags"><caption>All my tags</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _notice(key: RhetoricKey, what: str) -> list[w.HTML]:
+    """A note above a rhetoric widget when the key's annotations are for another record."""
+    if key.fits_document:
+        return []
+    return [w.HTML(notice_html(f"{needs_rhetoric(key.document)} {what}"))]
 
 
 def _agreement_text(table) -> str:
@@ -216,7 +224,9 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
     panel.value = "<p><em>Choose a sentence, then a device.</em></p>"
     refresh_agreement()
 
-    box = w.VBox([sentence, quoted, w.HBox([device, compare_button]), panel, status, agreement,
+    box = w.VBox([*_notice(key, "There is no key to compare with: every tag will read \u201cnot "
+                                "in the key\u201d. Your tags are still saved for discussion."),
+                  sentence, quoted, w.HBox([device, compare_button]), panel, status, agreement,
                   show_tags, tags_table])
     box.add_class("ps-rhetoric-tagging")
     box.sentence, box.device, box.compare_button = sentence, device, compare_button
@@ -243,7 +253,8 @@ def device_catalogue(key: RhetoricKey | None = None) -> w.VBox:
 
     device.observe(show, names="value")
     show()
-    box = w.VBox([device, view])
+    box = w.VBox([*_notice(key, "The definitions below still apply; no passages are marked."),
+                  device, view])
     box.add_class("ps-rhetoric-device-catalogue")
     box.device, box.view = device, view
     return box
@@ -276,7 +287,7 @@ def annotated_text(key: RhetoricKey | None = None) -> w.VBox:
 
     show.observe(draw, names="value")
     draw()
-    box = w.VBox([show, caption, view])
+    box = w.VBox([*_notice(key, "The text is shown without marks."), show, caption, view])
     box.add_class("ps-rhetoric-marked-text")
     box.show, box.view, box.caption = show, view, caption
     return box
