@@ -26,9 +26,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(err)
         print("1 problem(s) found.", file=sys.stderr)
         return 1
-    from primary_source.exercises import _load
+    from primary_source.exercises import load_with_problems
 
-    bank, problems = _load(args.paths or None)
+    bank, problems = load_with_problems(args.paths or None)
     problems = [str(p) for p in problems]
     notes = []
     if not args.paths:  # the shipped bank: its tag exercises rely on the rhetoric key too
@@ -59,7 +59,7 @@ def student_build(out: str | Path, force: bool = False) -> Path:
     feedback); the invented class in ``data/examples/responses`` is left out, and so are the
     rhetoric key's annotations of the passages that a tag exercise asks about.
     """
-    from primary_source.exercises import ExerciseFormatError, _load, strip_answers
+    from primary_source.exercises import ExerciseFormatError, load_with_problems, strip_answers
 
     root = paths.project_root()
     out = Path(out).resolve()
@@ -109,7 +109,7 @@ def student_build(out: str | Path, force: bool = False) -> Path:
                                                width=100), encoding="utf-8")
     if exercises_out.exists():  # the student bank must still load (tag quotes that are not in
         # the chosen record are left out by the lessons, so they do not count here)
-        bank, problems = _load([exercises_out], skipped=[])
+        bank, problems = load_with_problems([exercises_out], skipped=[])
         if problems:
             raise ExerciseFormatError(problems)
     return out

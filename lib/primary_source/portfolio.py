@@ -22,9 +22,9 @@ def _e(value: Any) -> str:
 def _bank():
     """Every valid exercise of the bank, or ``None`` (the portfolio works without prompts)."""
     try:
-        from primary_source.exercises import _load
+        from primary_source.exercises import load_with_problems
 
-        return _load(None)[0]
+        return load_with_problems(None)[0]
     except Exception:  # noqa: BLE001 - a broken exercise file must not stop the export
         return None
 

@@ -106,7 +106,7 @@ def paragraph_html(text: str, brackets: bool = True, size: int = 16) -> str:
         for m in BRACKET_RE.finditer(text):
             parts.append(html.escape(text[last:m.start()]))
             parts.append('<mark class="editorial" title="added by the editor" '
-                         'style="background:#F0E442;text-decoration:underline dotted">'
+                         'style="background:#F0E442;color:#000;text-decoration:underline dotted">'
                          f"{html.escape(m.group(0))}</mark><sup>editor</sup>")
             last = m.end()
         parts.append(html.escape(text[last:]))

@@ -288,10 +288,10 @@ def set_current_learner(name: str) -> Path:
 
 def _bank():
     """Every valid exercise of the bank (a mistake in one exercise hides only that one)."""
-    from primary_source.exercises import _load
+    from primary_source.exercises import load_with_problems
 
     try:
-        return _load(None)[0]
+        return load_with_problems(None)[0]
     except Exception:  # noqa: BLE001 - exports and grades work without prompts
         return None
 

@@ -246,7 +246,7 @@ def lesson(page, lab):
 
 # --------------------------------------------------------------------------- accessibility
 
-#: axe-core impacts that fail a test; "minor" and "moderate" findings are reported, not failed.
+#: axe-core impacts that fail a test; "minor" and "moderate" findings are left out.
 SERIOUS = ("serious", "critical")
 
 
@@ -256,7 +256,7 @@ def axe_violations(page, include: str = ".jp-OutputArea", allowed=()) -> list[di
     ``allowed`` holds ``(rule_id, css_selector, reason)`` triples: a node that breaks
     ``rule_id`` and matches ``css_selector`` (markup we do not write, e.g. inside ipywidgets)
     is left out. Every other serious or critical node is returned as
-    ``{"rule", "impact", "help", "target", "html"}``.
+    ``{"rule", "impact", "help", "target", "html", "why"}``.
 
     >>> def test_example(lesson):                # doctest: +SKIP
     ...     assert axe_violations(lesson("00_start_here.ipynb")) == []
@@ -284,3 +284,57 @@ def axe_violations(page, include: str = ".jp-OutputArea", allowed=()) -> list[di
                               for c in node.get(key, []))[:300]})
     return found
 
+
+# --------------------------------------------------------------------------- Voila
+
+VOILA_ERRORS = WIDGET_ERRORS + ("There was an error when executing cell",)
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory, chromium_path):
+    """A Voila server (presentation mode: code hidden) over a temp copy of notebooks/.
+
+    Yields the base URL; a lesson is at ``f"{voila}/voila/render/00_start_here.ipynb"``.
+    Stopped with SIGTERM (then SIGKILL of its own session) at the end of the test session.
+    """
+    tmp = tmp_path_factory.mktemp("voila")
+    root = tmp / "lessons"
+    root.mkdir()
+    for nb in paths.notebooks_dir().glob("*.ipynb"):
+        shutil.copy(nb, root / nb.name)
+    port = _free_port()
+    cmd = [sys.executable, "-m", "voila", str(root), "--no-browser", f"--port={port}",
+           "--Voila.ip=127.0.0.1"]
+    log = open(tmp / "voila.log", "w")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=isolated_env(tmp),
+                            start_new_session=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/", proc)  # the file list; lessons run on request
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(proc)
+        log.close()
+
+
+def wait_for_voila_lesson(page, notebook: str):
+    """Wait until Voila has run ``notebook`` and drawn its widgets; fail on any error shown.
+
+    Voila streams the page while the kernel runs the cells, so the page's load event means
+    every cell has run; the widgets are then drawn in the browser.
+    """
+    from playwright.sync_api import expect
+
+    page.wait_for_load_state("load", timeout=180000)
+    page.locator("#rendered_cells .jupyter-widgets").first.wait_for(timeout=60000)
+    expect(page.get_by_text("Loading widget")).to_have_count(0, timeout=60000)
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, f"{notebook}: stderr or error output: {errors.first.inner_text()}"
+    for text in VOILA_ERRORS:
+        assert page.get_by_text(text).count() == 0, f"{notebook}: {text!r} on the page"
+
+
+def open_in_voila(page, voila_url: str, notebook: str):
+    """Open a lesson in Voila as a class would see it projected; returns the page."""
+    page.goto(f"{voila_url}/voila/render/{notebook}", timeout=180000)
+    wait_for_voila_lesson(page, notebook)
+    return page

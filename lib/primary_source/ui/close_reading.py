@@ -20,6 +20,7 @@ from primary_source.text import (
     word_use_figure,
     words,
 )
+from primary_source.ui.images import png_bundle
 
 __all__ = [
     "LAYERS",
@@ -51,7 +52,10 @@ _NO_TERM = ("Choose a term", "")
 
 
 def _note(text: str, colour: str = OKABE_ITO["black"]) -> str:
-    return f'<p style="color:{colour};margin:0.3em 0">{text}</p>'
+    # The colour marks the edge, never the words: most Okabe-Ito colours are too light for
+    # text on white (vermillion is 3.8:1, under the 4.5:1 that WCAG asks for).
+    edge = "" if colour == OKABE_ITO["black"] else f"border-left:4px solid {colour};padding-left:0.6em;"
+    return f'<p style="{edge}margin:0.3em 0">{text}</p>'
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,7 +131,7 @@ def _published_html(text: str, brackets: bool) -> str:
     for match in _BRACKET_RE.finditer(text):
         parts.append(mark_terms_html(text[last:match.start()]))
         parts.append('<span class="ps-editorial" title="added by the translator or editor" '
-                     'style="font-style:italic;background:#EEEEEE;padding:0 0.15em">'
+                     'style="font-style:italic;background:#EEEEEE;color:#000;padding:0 0.15em">'
                      f"{mark_terms_html(match.group(0))}</span><sup>editor</sup>")
         last = match.end()
     parts.append(mark_terms_html(text[last:]))
@@ -339,7 +343,7 @@ def word_use_chart(doc: Document | None = None) -> WordUseChart:
     :data:`primary_source.text.DEFAULT_STOPWORDS`). Counted in the telegram's text without the
     translator's [brackets]. A caution explains why such small counts need care.
     """
-    from IPython.display import Image, display
+    from IPython.display import display
 
     doc = doc or load_document()
     text = doc.text(editorial=False)
@@ -362,7 +366,8 @@ def word_use_chart(doc: Document | None = None) -> WordUseChart:
         table_html.value = _counts_html(table)
         chart.clear_output(wait=True)
         with chart:
-            display(Image(data=_figure_png(fig), format="png"))
+            display(png_bundle(_figure_png(fig), f"Bar chart: {title}. The same counts are in "
+                                                 "the table below."), raw=True)
 
     top.observe(show, names="value")
     common.observe(show, names="value")

@@ -6,7 +6,7 @@ import html
 import io
 
 import ipywidgets as widgets
-from IPython.display import Image, display
+from IPython.display import display
 
 from primary_source.metadata import date_label, load_metadata
 from primary_source.notices import needs_metadata, notice_html
@@ -19,13 +19,14 @@ from primary_source.provenance import (
     text_layers,
 )
 from primary_source.record import load_document
+from primary_source.ui.images import png_bundle
 
 __all__ = ["citation_decoder", "journey_explorer", "text_layers_view"]
 
 _BOX = ("border:1px solid #767676; border-radius:4px; padding:8px 12px; margin:4px 0; "
         "max-width:60em; line-height:1.45")
 _PUZZLE_BOX = (f"border:3px solid {OKABE_ITO['vermillion']}; border-radius:4px; "
-               "padding:8px 12px; margin:4px 0; max-width:60em; background:#fff7ef")
+               "padding:8px 12px; margin:4px 0; max-width:60em; background:#fff7ef; color:#000")
 
 
 def _e(value: object) -> str:
@@ -203,7 +204,10 @@ def journey_explorer(meta=None) -> widgets.VBox:
             puzzle.value = ""
         with chart:
             chart.clear_output(wait=True)
-            display(Image(data=_png(plot_chain(meta, highlight=int(row["step_no"])))))
+            png = _png(plot_chain(meta, highlight=int(row["step_no"])))
+            display(png_bundle(png, f"Diagram of the telegram's journey, step {row['step_no']} "
+                                    f"of {n} highlighted: {row['step']}. The steps are listed "
+                                    "under Text description of the diagram."), raw=True)
 
     def go(delta):
         slider.value = min(n, max(1, slider.value + delta))

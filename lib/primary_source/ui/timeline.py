@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 from types import SimpleNamespace
@@ -13,9 +12,14 @@ from IPython import get_ipython
 from IPython.display import display
 
 from primary_source import timeline as tl
+from primary_source.ui.images import img_html, png_bundle
 
 __all__ = ["timeline_explorer", "timeline_chart", "details_html", "description_html",
            "month_options"]
+
+
+#: How many charts an explorer keeps, so that going back to a recent state is instant.
+_CHARTS_KEPT = 32
 
 
 def month_options(first: str = "1945-08", last: str = "1953-12") -> list[tuple[str, str]]:
@@ -104,6 +108,7 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
     caption = widgets.HTML()
     text = widgets.HTML()
     state = {"draws": 0, "png": b"", "busy": False, "caption": "", "description": ""}
+    charts: dict[tuple, bytes] = {}  # the last charts drawn, oldest first
 
     def current():
         lo, hi = slider.value
@@ -124,20 +129,25 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
     def draw():
         lo, hi, cats, limit = current()
         row = selected_row()
-        fig = tl.plot_timeline(events, lo, hi, cats, hindsight_date=limit,
-                               highlight=None if row is None else row["title"])
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=90)
-        fig.clear()
-        del fig
-        png = buffer.getvalue()
+        title = None if row is None else row["title"]
+        key = (lo, hi, tuple(cats), limit, title)
+        png = charts.pop(key, None)  # a state shown before (a category off and on again)
+        if png is None:
+            fig = tl.plot_timeline(events, lo, hi, cats, hindsight_date=limit, highlight=title)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=90)
+            fig.clear()
+            del fig
+            png = buffer.getvalue()
+        charts[key] = png
+        while len(charts) > _CHARTS_KEPT:
+            charts.pop(next(iter(charts)))
         state["png"] = png
         state["draws"] += 1
         out.clear_output(wait=True)
         if get_ipython() is not None:
             with out:
-                display({"image/png": base64.b64encode(png).decode("ascii"),
-                         "text/plain": f"Timeline chart. {state['caption']}"}, raw=True)
+                display(png_bundle(png, f"Timeline chart. {state['caption']}"), raw=True)
 
     def compute_text():
         lo, hi, cats, limit = current()
@@ -206,7 +216,8 @@ def timeline_chart(events: pd.DataFrame | None = None, start=None, end=None, cat
                    hindsight_date=None) -> widgets.VBox:
     """A fixed chart of one window, with its caption and text description beneath it.
 
-    Works whatever the matplotlib backend, because the PNG is shown in an ``Image`` widget.
+    Works whatever the matplotlib backend, because the PNG is shown as an ``<img>`` with
+    alternative text in an ``HTML`` widget.
 
     >>> box = timeline_chart(start="1991-01", end="2014-12", categories=["archival"])
     >>> box.children[1].value.count("Showing")
@@ -217,9 +228,10 @@ def timeline_chart(events: pd.DataFrame | None = None, start=None, end=None, cat
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=90)
     fig.clear()
-    image = widgets.Image(value=buffer.getvalue(), format="png",
-                          layout=widgets.Layout(max_width="100%", height="auto"))
     text = tl.caption(events, start, end, categories, hindsight_date=hindsight_date)
+    # An HTML <img> rather than an ``Image`` widget, which has no alternative text.
+    image = widgets.HTML(img_html(buffer.getvalue(), f"Timeline chart. {text}"),
+                         layout=widgets.Layout(max_width="100%"))
     caption = widgets.HTML(f"<div class='timeline-caption'>{html.escape(text)}</div>")
     description = widgets.HTML(description_html(
         tl.describe(events, start, end, categories, hindsight_date=hindsight_date)))

@@ -1,0 +1,130 @@
+"""Check a learner's answer and say what to tell them; an answer as one line of text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from primary_source.exercise_bank.model import ASSESSED_FEEDBACK, Exercise, Result
+
+__all__ = ["answer_text", "check_answer"]
+
+
+def _norm(value: Any) -> str:
+    return " ".join(str(value).split()).casefold()
+
+
+def answer_text(answer: Any) -> str:
+    """A learner's answer as one line of text, for tables and exports.
+
+    >>> answer_text(["b", "a"])
+    'b; a'
+    >>> answer_text({"APRF": "Presidential archive"})
+    'APRF → Presidential archive'
+    """
+    if answer is None:
+        return ""
+    if isinstance(answer, dict):
+        return "; ".join(f"{k} → {v}" for k, v in answer.items())
+    if isinstance(answer, (list, tuple)):
+        return "; ".join(answer_text(a) for a in answer)
+    return str(answer)
+
+
+def check_answer(exercise: Exercise, answer: Any) -> Result:
+    """Check a learner's answer and say what to tell them.
+
+    ``choice`` and ``tag`` take one string, ``multi`` and ``order`` a list of strings,
+    ``match`` a dict from left item to right item, ``text`` a string (never auto-graded).
+
+    >>> ex = Exercise("e", "choice", "Who signed?", options=["Stalin", "Kim"], answer="Stalin")
+    >>> check_answer(ex, "Stalin").correct
+    True
+    """
+    ex = exercise
+    if ex.type == "text":
+        return _check_text(ex, answer)
+    if ex.assessed:
+        return Result(None, 0.0, ASSESSED_FEEDBACK, hint=ex.hint)
+    if answer is None or answer == "" or answer == [] or answer == {}:
+        return Result(False, 0.0, "Choose an answer first, then press Submit.", hint=ex.hint)
+    checker = {"choice": _check_choice, "multi": _check_multi, "order": _check_order,
+               "match": _check_match, "tag": _check_tag}.get(ex.type)
+    if checker is None:
+        raise ValueError(f"unknown exercise type {ex.type!r}")
+    fraction, feedback = checker(ex, answer)
+    fraction = max(0.0, min(1.0, fraction))
+    correct = fraction >= 1.0
+    return Result(correct, round(fraction * ex.points, 4), feedback,
+                  hint=None if correct else ex.hint)
+
+
+def _check_choice(ex: Exercise, answer: Any) -> tuple[float, str]:
+    chosen = str(answer)
+    right = ex.answer is not None and _norm(chosen) == _norm(ex.answer)
+    own = ex.feedback.get(chosen)
+    if right:
+        return 1.0, "Correct." + (f" {own}" if own else "")
+    return 0.0, "Not quite." + (f" {own}" if own else " Read the passage again and try once more.")
+
+
+def _check_multi(ex: Exercise, answer: Any) -> tuple[float, str]:
+    chosen = [answer] if isinstance(answer, str) else list(answer)
+    key = {_norm(a) for a in ex.answers}
+    picked = {_norm(c) for c in chosen}
+    hits = len(key & picked)
+    wrong = len(picked - key)
+    fraction = (hits - wrong) / len(key) if key else 0.0
+    notes = [ex.feedback[c] for c in chosen if c in ex.feedback]
+    if picked == key:
+        head = "Correct: you chose all the right options and no others."
+    else:
+        parts = [f"You found {hits} of {len(key)} right option{'s' if len(key) != 1 else ''}"]
+        if wrong:
+            parts.append(f"{wrong} of your choices {'is' if wrong == 1 else 'are'} not right")
+        head = "Partly right. " + "; ".join(parts) + "."
+        if hits == 0 and not wrong:
+            head = "Not quite."
+    return fraction, " ".join([head, *notes])
+
+
+def _check_order(ex: Exercise, answer: Any) -> tuple[float, str]:
+    given = list(answer)
+    n = len(ex.items)
+    right = sum(1 for i, item in enumerate(ex.items)
+                if i < len(given) and _norm(given[i]) == _norm(item))
+    if right == n:
+        return 1.0, "Correct: everything is in the right order."
+    return right / n, f"{right} of {n} items are in the right place. Move the others and try again."
+
+
+def _check_match(ex: Exercise, answer: Any) -> tuple[float, str]:
+    given = {_norm(k): _norm(v) for k, v in dict(answer).items() if v is not None}
+    n = len(ex.pairs)
+    right = sum(1 for a, b in ex.pairs if given.get(_norm(a)) == _norm(b))
+    if right == n:
+        return 1.0, "Correct: every pair matches."
+    return right / n, f"{right} of {n} pairs match. Look again at the others."
+
+
+def _check_tag(ex: Exercise, answer: Any) -> tuple[float, str]:
+    chosen = str(answer)
+    if ex.device is not None and _norm(chosen) == _norm(ex.device):
+        return 1.0, f"Correct: this passage is an example of {ex.device}."
+    return 0.0, (f"Not quite: {chosen} is not the best name for this passage. "
+                 "Read the definitions of the devices again.")
+
+
+def _check_text(ex: Exercise, answer: Any) -> Result:
+    text = "" if answer is None else str(answer)
+    if ex.assessed:
+        return Result(None, 0.0, ASSESSED_FEEDBACK, hint=ex.hint)
+    if not text.strip():
+        return Result(None, 0.0, "Write your answer in the box first, then press Submit.",
+                      hint=ex.hint, model_answer=None, self_check=[])
+    parts = ["Your answer is saved. Free text is not marked automatically: compare it with the "
+             "model answer and tick off the self-check list."]
+    missing = [k for k in ex.keywords if _norm(k) not in _norm(text)]
+    if missing:
+        parts.append("You might also consider: " + ", ".join(missing) + ".")
+    return Result(None, 0.0, " ".join(parts), hint=ex.hint, model_answer=ex.model_answer,
+                  self_check=list(ex.rubric))

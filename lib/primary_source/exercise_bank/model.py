@@ -1,0 +1,171 @@
+"""The exercise bank's data: problems, exercises, results, the bank and its constants."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "TYPES",
+    "ASSESSED_FEEDBACK",
+    "ANSWER_FIELDS",
+    "Problem",
+    "ExerciseFormatError",
+    "Device",
+    "Exercise",
+    "Result",
+    "Bank",
+    "seeded_shuffle",
+]
+
+#: The exercise types the bank knows.
+TYPES = ("choice", "multi", "text", "order", "match", "tag")
+
+#: What a learner sees after submitting in an assessed (student-build) bank.
+ASSESSED_FEEDBACK = "Your teacher will give feedback on this answer."
+
+#: Fields that give an answer away; ``strip_answers`` removes them for assessed use.
+ANSWER_FIELDS = ("answer", "answers", "model_answer", "rubric", "keywords", "feedback", "pairs",
+                 "device")
+
+
+def seeded_shuffle(items: Sequence[str], seed: str) -> list[str]:
+    """``items`` shuffled by a seeded generator, never left in their original order.
+
+    >>> seeded_shuffle(["a", "b", "c"], "x") != ["a", "b", "c"]
+    True
+    """
+    out = list(items)
+    if len(out) < 2:
+        return out
+    random.Random(seed).shuffle(out)
+    if out == list(items):
+        out = out[1:] + out[:1]
+    return out
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an exercise file, with the 1-based line of the offending YAML node.
+
+    >>> str(Problem("data/exercises/01.yaml", 7, "answer", "'Lenin' is not one of the options"))
+    "data/exercises/01.yaml:7: answer: 'Lenin' is not one of the options"
+    """
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class ExerciseFormatError(ValueError):
+    """The bank has problems; ``.problems`` lists every one of them."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the exercise bank:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Device:
+    """A rhetorical device from the catalogue in ``data/rhetoric.yaml``."""
+
+    name: str
+    definition: str = ""
+
+
+@dataclass
+class Exercise:
+    """One exercise, as written in the bank (``items`` in the right order for ``order``)."""
+
+    id: str
+    type: str
+    prompt: str
+    notebook: str = ""
+    section: str | None = None
+    file: str = ""
+    line: int = 0
+    hint: str | None = None
+    points: float = 1.0
+    options: list[str] = field(default_factory=list)
+    answer: str | None = None
+    answers: list[str] = field(default_factory=list)
+    feedback: dict[str, str] = field(default_factory=dict)
+    model_answer: str | None = None
+    rubric: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    right: list[str] = field(default_factory=list)
+    quote: str | None = None
+    device: str | None = None
+    assessed: bool = False
+
+    def shuffled_items(self) -> list[str]:
+        """The ``order`` items in a fixed shuffled order that differs from the answer.
+
+        >>> Exercise("x", "order", "?", items=["a", "b", "c"]).shuffled_items() != ["a", "b", "c"]
+        True
+        """
+        return seeded_shuffle(self.items, self.id)
+
+    def right_choices(self) -> list[str]:
+        """The right-hand items of a ``match``, once each, alphabetically (giving nothing away)."""
+        return sorted(set(self.right), key=str.casefold)
+
+
+@dataclass
+class Result:
+    """What a learner is told after submitting an answer.
+
+    ``correct`` is ``None`` when the answer is not auto-graded (free text, or an assessed bank);
+    ``score`` is in points (``fraction correct x points``).
+    """
+
+    correct: bool | None
+    score: float
+    feedback: str
+    hint: str | None = None
+    model_answer: str | None = None
+    self_check: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-able dict of the result."""
+        return {"correct": self.correct, "score": self.score, "feedback": self.feedback}
+
+
+@dataclass
+class Bank:
+    """Every exercise of the bank, in file order and YAML order."""
+
+    exercises: list[Exercise]
+    files: list[Path]
+    titles: dict[str, str] = field(default_factory=dict)
+    devices: list[Device] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises)
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        """The exercise with this id, or ``None``."""
+        for ex in self.exercises:
+            if ex.id == exercise_id:
+                return ex
+        return None
+
+    def for_notebook(self, notebook: str, section: str | None = None) -> list[Exercise]:
+        """The exercises of one notebook (and section), in YAML order."""
+        nb = Path(notebook).stem
+        return [e for e in self.exercises
+                if e.notebook == nb and (section is None or e.section == section)]

@@ -1,0 +1,124 @@
+"""Timeline dates: parsing at a precision, window bounds, and dates written as precisely as known."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pandas as pd
+
+from primary_source.timeline.schema import _FORMATS, _PATTERNS, DEFAULT_END, DEFAULT_START, PRECISIONS
+
+__all__ = [
+    "window_bounds",
+    "format_date",
+    "format_span",
+    "format_month",
+]
+
+
+def _parse_date(text: str, precision: str) -> pd.Timestamp:
+    """Parse ``text`` written at ``precision``; raise ValueError with a readable reason."""
+    if not re.fullmatch(_PATTERNS[precision], text):
+        raise ValueError(f"bad date {text!r}: a {precision}-precision date is written "
+                         f"{_FORMATS[precision]}")
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        return pd.Timestamp(_dt.date(parts[0], parts[1], parts[2]))
+    except ValueError as exc:
+        raise ValueError(f"bad date {text!r}: {exc}") from None
+
+
+def _guess_precision(text: str) -> str:
+    for precision in PRECISIONS:
+        if re.fullmatch(_PATTERNS[precision], text):
+            return precision
+    raise ValueError(f"bad date {text!r}: write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _period_end(ts: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The last moment of the day, month or year that starts at ``ts``."""
+    if precision == "year":
+        nxt = pd.Timestamp(ts.year + 1, 1, 1)
+    elif precision == "month":
+        nxt = ts + pd.offsets.MonthBegin(1)
+    else:
+        nxt = ts + pd.Timedelta(days=1)
+    return nxt - pd.Timedelta(microseconds=1)
+
+
+def _as_timestamp(value, *, end: bool = False) -> pd.Timestamp:
+    """A window bound from a str (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), date or Timestamp.
+
+    An end bound covers the whole year, month or day it names.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        precision = _guess_precision(text)
+        ts = _parse_date(text, precision)
+        return _period_end(ts, precision) if end else ts
+    ts = pd.Timestamp(value)
+    if end and ts == ts.normalize():
+        return _period_end(ts, "day")
+    return ts
+
+
+def window_bounds(start=None, end=None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The inclusive window ``(first moment, last moment)``; defaults Jan 1950 - Jul 1951.
+
+    >>> window_bounds("1950-01", "1950-08")[1].date()
+    datetime.date(1950, 8, 31)
+    """
+    lo = _as_timestamp(DEFAULT_START if start is None else start)
+    hi = _as_timestamp(DEFAULT_END if end is None else end, end=True)
+    if hi < lo:
+        raise ValueError(f"the window ends ({hi.date()}) before it starts ({lo.date()})")
+    return lo, hi
+
+
+def format_date(ts, precision: str = "day") -> str:
+    """A date written as precisely as it is known.
+
+    >>> format_date(pd.Timestamp("1950-08-28"), "day")
+    '28 August 1950'
+    >>> format_date(pd.Timestamp("1950-08-01"), "month")
+    'August 1950'
+    >>> format_date(pd.Timestamp("1995-01-01"), "year")
+    '1995'
+    """
+    if ts is None or pd.isna(ts):
+        return ""
+    ts = pd.Timestamp(ts)
+    if precision == "year":
+        return f"{ts.year}"
+    if precision == "month":
+        return f"{ts.strftime('%B')} {ts.year}"
+    return f"{ts.day} {ts.strftime('%B')} {ts.year}"
+
+
+def format_span(start, end, precision: str = "day") -> str:
+    """An event's date, or its period when it has an end.
+
+    >>> format_span(pd.Timestamp("1950-08-04"), pd.Timestamp("1950-09-18"), "day")
+    '4 August – 18 September 1950'
+    >>> format_span(pd.Timestamp("1950-06-25"), None, "day")
+    '25 June 1950'
+    """
+    first = format_date(start, precision)
+    if end is None or pd.isna(end):
+        return first
+    last = format_date(end, precision)
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if precision != "year" and start.year == end.year:
+        first = first.rsplit(" ", 1)[0]
+    return f"{first} – {last}"
+
+
+def format_month(value) -> str:
+    """A short month label for captions and sliders.
+
+    >>> format_month("1950-01")
+    'Jan 1950'
+    """
+    ts = _as_timestamp(value) if isinstance(value, str) else pd.Timestamp(value)
+    return f"{ts.strftime('%b')} {ts.year}"

@@ -1,0 +1,61 @@
+"""Which events touch a window, which were known by the hindsight date, which is the telegram."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from primary_source.timeline.dates import _as_timestamp, _period_end, window_bounds
+from primary_source.timeline.schema import DOCUMENT_DATE
+
+__all__ = [
+    "events_between",
+    "is_document",
+]
+
+
+def _last_moment(frame: pd.DataFrame) -> pd.Series:
+    """When each event is over: the end of its period, or of the day/month/year of its start."""
+    ends = []
+    for start, end, precision in zip(frame["start"], frame["end"], frame["precision"], strict=True):
+        ref = start if pd.isna(end) else end
+        ends.append(_period_end(ref, precision))
+    return pd.Series(ends, index=frame.index, dtype="datetime64[ns]")
+
+
+def events_between(df: pd.DataFrame, start=None, end=None, categories=None) -> pd.DataFrame:
+    """The events that touch the window (inclusive), optionally only some categories.
+
+    A period counts when any part of it lies in the window.
+
+    >>> from primary_source.timeline import load_events
+    >>> events = load_events()
+    >>> len(events_between(events, "1950-09-15", "1950-09-15", ["military"])) >= 1
+    True
+    """
+    lo, hi = window_bounds(start, end)
+    mask = (df["start"] <= hi) & (_last_moment(df) >= lo)
+    if categories is not None:
+        mask &= df["category"].isin(list(categories))
+    return df[mask].reset_index(drop=True)
+
+
+def _hindsight(value) -> pd.Timestamp | None:
+    """The last moment still 'known' for the hindsight switch, or None when it is off."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        value = DOCUMENT_DATE
+    return _as_timestamp(value, end=True)
+
+
+def _later_mask(frame: pd.DataFrame, hindsight_date) -> pd.Series:
+    limit = _hindsight(hindsight_date)
+    if limit is None:
+        return pd.Series(False, index=frame.index)
+    return frame["start"] > limit
+
+
+def is_document(frame: pd.DataFrame) -> pd.Series:
+    """Which rows are the telegram itself (category ``document``, on its date, not a period)."""
+    doc = pd.Timestamp(DOCUMENT_DATE)
+    return (frame["category"] == "document") & (frame["start"] == doc) & frame["end"].isna()

@@ -1,0 +1,109 @@
+"""Presentation mode: Voila shows the lessons with the code hidden and working widgets.
+
+`make present` serves notebooks/ with Voila for projecting in class; these tests open lessons
+in Voila in Chromium, operate a widget and read its effect on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+
+from playwright.sync_api import expect
+
+from primary_source import paths
+from tests.browser.conftest import (
+    _free_port,
+    _wait_http,
+    isolated_env,
+    open_in_voila,
+    screenshot,
+    wait_for_voila_lesson,
+)
+
+
+def test_start_here_runs_in_voila_with_the_code_hidden_and_the_reader_turning_pages(voila, page):
+    page = open_in_voila(page, voila, "00_start_here.ipynb")
+    expect(page.get_by_role("heading", name="Start here", exact=False).first).to_be_visible()
+    # Presentation mode: the outputs, never the code that made them.
+    expect(page.locator(".jp-CodeCell .jp-InputArea")).to_have_count(0)
+    expect(page.get_by_text("document_reader()")).to_have_count(0)
+    expect(page.locator(".primary-source-exercise").first).to_be_visible()
+
+    caption = page.locator(".ps-reader-caption").first
+    expect(caption).to_contain_text("Paragraph 1 of 8")
+    next_button = page.get_by_role("button", name="Next")
+    next_button.scroll_into_view_if_needed()
+    next_button.click()
+    expect(caption).to_contain_text("Paragraph 2 of 8", timeout=30000)
+    next_button.focus()
+    page.keyboard.press("Enter")
+    expect(caption).to_contain_text("Paragraph 3 of 8", timeout=30000)
+    screenshot(page, "voila_00_start_here.png")
+
+
+def test_the_timeline_slider_moves_the_window_in_voila(voila, page):
+    page = open_in_voila(page, voila, "02_context_timeline.ipynb")
+    explorer = page.locator(".timeline-explorer").first
+    caption = explorer.locator(".timeline-explorer-caption")
+    expect(caption).to_contain_text("Jan 1950 – Jul 1951", timeout=60000)
+    chart = explorer.locator(".widget-output img").first
+    # The chart is an image with alternative text that names the window it shows.
+    expect(chart).to_have_attribute("alt", re.compile(r"^Timeline chart\. .*Jan 1950 – Jul 1951"))
+
+    handle = explorer.locator(".widget-slider .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    handle.press("ArrowRight")
+    expect(caption).to_contain_text("Feb 1950 – Jul 1951", timeout=30000)
+    expect(explorer.locator(".widget-slider .widget-readout").first).to_contain_text("Feb 1950")
+    expect(chart).to_have_attribute("alt", re.compile(r"^Timeline chart\. .*Feb 1950 – Jul 1951"))
+    explorer.scroll_into_view_if_needed()
+    screenshot(page, "voila_02_context_timeline.png")
+
+
+def test_make_present_lists_the_lessons_and_opens_the_first_one(tmp_path, page):
+    root = paths.project_root()
+    checkout = tmp_path / "checkout"
+    # A copy of the checkout that reuses the installed .venv, as in test_make_lab.py.
+    shutil.copytree(root, checkout, symlinks=True,
+                    ignore=shutil.ignore_patterns(".venv", ".git", "build", "responses"))
+    os.symlink(root / ".venv", checkout / ".venv")
+    plan = subprocess.run(["make", "-n", ".venv/.runtime"], cwd=checkout, capture_output=True,
+                          text=True)
+    assert "pip install" not in plan.stdout, "run `make test` first: .venv is out of date"
+    port = _free_port()
+    log_path = tmp_path / "present.log"
+    errors: list[str] = []
+    page.context.on("page", lambda new: new.on("pageerror", lambda e: errors.append(str(e))))
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(["make", "present", f"PORT={port}"], cwd=checkout, stdout=log,
+                                stderr=subprocess.STDOUT, env=isolated_env(tmp_path),
+                                start_new_session=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/", proc)
+        assert "pip install" not in log_path.read_text(), "make present reinstalled the .venv"
+        page.goto(f"http://127.0.0.1:{port}/")
+        lessons = sorted(nb.name for nb in paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+        for name in lessons:
+            expect(page.get_by_text(name, exact=True)).to_be_visible(timeout=60000)
+        screenshot(page, "voila_make_present_tree.png")
+        # The file list opens a lesson in a new tab, as a teacher would project it.
+        with page.context.expect_page(timeout=30000) as opened:
+            page.get_by_text("00_start_here.ipynb", exact=True).click()
+        lesson = opened.value
+        wait_for_voila_lesson(lesson, "00_start_here.ipynb")
+        expect(lesson.locator(".ps-reader-caption").first).to_contain_text("Paragraph 1 of 8")
+        expect(lesson.locator(".jp-CodeCell .jp-InputArea")).to_have_count(0)
+        screenshot(lesson, "voila_make_present_00.png")
+        assert errors == [], f"uncaught JavaScript errors: {errors}"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
