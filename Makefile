@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
+PRESENT_PORT ?= 8866
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -42,7 +43,7 @@ check: $(VENV)/.runtime
 	$(BIN)/primary-source check
 
 present: $(VENV)/.runtime
-	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) notebooks/
+	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) notebooks/
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m primary_source.bench

@@ -69,6 +69,24 @@ def _stop(proc):
             proc.wait(timeout=5)
 
 
+def checkout_copy(tmp: Path) -> Path:
+    """A copy of the checkout that reuses the installed .venv, for running `make` targets.
+
+    The servers started from it never write into the repository. The .venv must be up to
+    date (its stamps newer than the requirements): otherwise make would reinstall the library
+    from this temp copy into the shared .venv, so we ask `make -n` first, which only prints.
+    """
+    root = paths.project_root()
+    checkout = tmp / "checkout"
+    shutil.copytree(root, checkout, symlinks=True,
+                    ignore=shutil.ignore_patterns(".venv", ".git", "build", "responses"))
+    os.symlink(root / ".venv", checkout / ".venv")
+    plan = subprocess.run(["make", "-n", ".venv/.runtime"], cwd=checkout, capture_output=True,
+                          text=True)
+    assert "pip install" not in plan.stdout, "run `make test` first: .venv is out of date"
+    return checkout
+
+
 def isolated_env(tmp: Path) -> dict:
     """Environment for a server: private Jupyter folders, answers saved outside the repo."""
     env = dict(os.environ)

@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import time
 
 from playwright.sync_api import expect
 
-from primary_source import paths
-from tests.browser.conftest import _free_port, isolated_env
+from tests.browser.conftest import _free_port, checkout_copy, isolated_env
 
 
 def test_make_lab_opens_the_first_lesson_behind_a_token(tmp_path, page):
-    root = paths.project_root()
-    checkout = tmp_path / "checkout"
-    # A copy of the checkout that reuses the installed .venv (its stamps are newer than the
-    # requirements, so make does not reinstall), so JupyterLab never writes into the repo.
-    shutil.copytree(root, checkout, symlinks=True,
-                    ignore=shutil.ignore_patterns(".venv", ".git", "build", "responses"))
-    os.symlink(root / ".venv", checkout / ".venv")
-    # `make lab` must find the .venv up to date; if it is not, it would reinstall the library
-    # from this temp copy into the shared .venv. `make -n` only prints what it would do.
-    plan = subprocess.run(["make", "-n", ".venv/.runtime"], cwd=checkout, capture_output=True,
-                          text=True)
-    assert "pip install" not in plan.stdout, "run `make test` first: .venv is out of date"
+    checkout = checkout_copy(tmp_path)  # JupyterLab never writes into the repo
     port = _free_port()
     # JupyterLab opens the first lesson through Python's webbrowser module, which honours
     # $BROWSER: a tiny "browser" records the address a teacher's browser would be sent to.

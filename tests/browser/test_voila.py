@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 
@@ -18,6 +17,7 @@ from primary_source import paths
 from tests.browser.conftest import (
     _free_port,
     _wait_http,
+    checkout_copy,
     isolated_env,
     open_in_voila,
     screenshot,
@@ -66,21 +66,13 @@ def test_the_timeline_slider_moves_the_window_in_voila(voila, page):
 
 
 def test_make_present_lists_the_lessons_and_opens_the_first_one(tmp_path, page):
-    root = paths.project_root()
-    checkout = tmp_path / "checkout"
-    # A copy of the checkout that reuses the installed .venv, as in test_make_lab.py.
-    shutil.copytree(root, checkout, symlinks=True,
-                    ignore=shutil.ignore_patterns(".venv", ".git", "build", "responses"))
-    os.symlink(root / ".venv", checkout / ".venv")
-    plan = subprocess.run(["make", "-n", ".venv/.runtime"], cwd=checkout, capture_output=True,
-                          text=True)
-    assert "pip install" not in plan.stdout, "run `make test` first: .venv is out of date"
+    checkout = checkout_copy(tmp_path)
     port = _free_port()
     log_path = tmp_path / "present.log"
     errors: list[str] = []
     page.context.on("page", lambda new: new.on("pageerror", lambda e: errors.append(str(e))))
     with open(log_path, "w") as log:
-        proc = subprocess.Popen(["make", "present", f"PORT={port}"], cwd=checkout, stdout=log,
+        proc = subprocess.Popen(["make", "present", f"PRESENT_PORT={port}"], cwd=checkout, stdout=log,
                                 stderr=subprocess.STDOUT, env=isolated_env(tmp_path),
                                 start_new_session=True)
     try:
