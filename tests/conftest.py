@@ -27,6 +27,14 @@ def private_answers(tmp_path_factory):
         os.environ["PRIMARY_SOURCE_RESPONSES"] = old
 
 
+@pytest.fixture
+def answers(tmp_path, monkeypatch):
+    """A private answers folder for one test (PRIMARY_SOURCE_RESPONSES points at it)."""
+    folder = tmp_path / "responses"
+    monkeypatch.setenv("PRIMARY_SOURCE_RESPONSES", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def doc():
     """The telegram as the lessons load it."""

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from primary_source import paths
@@ -16,13 +15,6 @@ from primary_source.cli import main
 from primary_source.exercises import ANSWER_FIELDS, load_bank
 
 EXAMPLES = paths.examples_dir() / "responses"
-
-
-@pytest.fixture
-def answers(tmp_path, monkeypatch):
-    folder = tmp_path / "responses"
-    monkeypatch.setenv("PRIMARY_SOURCE_RESPONSES", str(folder))
-    return folder
 
 
 # --------------------------------------------------------------------------- check

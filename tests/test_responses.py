@@ -41,14 +41,6 @@ HOSTILE = [
 EXAMPLES = paths.examples_dir() / "responses"
 
 
-@pytest.fixture
-def answers(tmp_path, monkeypatch):
-    """A private answers folder for this test."""
-    folder = tmp_path / "responses"
-    monkeypatch.setenv("PRIMARY_SOURCE_RESPONSES", str(folder))
-    return folder
-
-
 # --------------------------------------------------------------------------- saving
 
 

@@ -17,13 +17,6 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> مرحبا ש�
 
 
 @pytest.fixture
-def answers(tmp_path, monkeypatch):
-    folder = tmp_path / "responses"
-    monkeypatch.setenv("PRIMARY_SOURCE_RESPONSES", str(folder))
-    return folder
-
-
-@pytest.fixture
 def section(answers):
     return exercise_section("00_start_here")
 

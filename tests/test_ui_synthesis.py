@@ -31,12 +31,10 @@ def cards():
 
 
 @pytest.fixture
-def answers(tmp_path, monkeypatch):
+def answers(answers):
     """A private answers folder, with a learner who has told the notebook their name."""
-    folder = tmp_path / "responses"
-    monkeypatch.setenv("PRIMARY_SOURCE_RESPONSES", str(folder))
     responses.set_current_learner("Ana")
-    return folder
+    return answers
 
 
 def choose(box, *ids):
