@@ -59,11 +59,13 @@ def _wait_http(url, proc, timeout=120, headers=None):
     raise TimeoutError(f"{url} not ready after {timeout}s")
 
 
-def _stop(proc):
+def stop_server(proc):
+    """Stop a server started with ``start_new_session``: SIGTERM to its process group
+    (a `make` target and the server it runs alike), then SIGKILL if it lingers."""
     if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
-            proc.wait(timeout=15)
+            proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
@@ -142,7 +144,7 @@ def lab(tmp_path_factory, lesson_root, chromium_path):
                    headers={"Authorization": f"token {TOKEN}"})
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(proc)
+        stop_server(proc)
         log.close()
 
 
@@ -330,7 +332,7 @@ def voila(tmp_path_factory, chromium_path):
         _wait_http(f"http://127.0.0.1:{port}/", proc)  # the file list; lessons run on request
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(proc)
+        stop_server(proc)
         log.close()
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import subprocess
 import time
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _free_port, checkout_copy, isolated_env
+from tests.browser.conftest import _free_port, checkout_copy, isolated_env, stop_server
 
 
 def test_make_lab_opens_the_first_lesson_behind_a_token(tmp_path, page):
@@ -42,9 +40,4 @@ def test_make_lab_opens_the_first_lesson_behind_a_token(tmp_path, page):
         expect(tab.first).to_be_visible(timeout=90000)
         expect(page.locator(".jp-Notebook").first).to_contain_text("Start here", timeout=30000)
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_server(proc)

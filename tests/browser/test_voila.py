@@ -6,9 +6,7 @@ in Voila in Chromium, operate a widget and read its effect on screen.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import subprocess
 
 from playwright.sync_api import expect
@@ -21,6 +19,7 @@ from tests.browser.conftest import (
     isolated_env,
     open_in_voila,
     screenshot,
+    stop_server,
     wait_for_voila_lesson,
 )
 
@@ -93,9 +92,4 @@ def test_make_present_lists_the_lessons_and_opens_the_first_one(tmp_path, page):
         screenshot(lesson, "voila_make_present_00.png")
         assert errors == [], f"uncaught JavaScript errors: {errors}"
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_server(proc)

@@ -35,10 +35,12 @@ def _save(exercise_id: str, answer) -> str | None:
     return "; ".join(str(c.message) for c in caught) or None
 
 
-def _previous(exercise_id: str):
+def _previous_answers() -> dict:
+    """The learner's saved answers, read once: ``{exercise_id: answer}``."""
     from primary_source import responses
 
-    return responses.load_answers(responses.current_learner()).get(exercise_id, {}).get("answer")
+    saved = responses.load_answers(responses.current_learner())
+    return {key: entry.get("answer") for key, entry in saved.items()}
 
 
 def prediction_board(doc: Document | None = None) -> w.VBox:
@@ -49,14 +51,15 @@ def prediction_board(doc: Document | None = None) -> w.VBox:
     """
     doc = doc or load_document()
     facts = source_facts(doc)
+    previous = _previous_answers()
     pickers = {}
     for p in PREDICTIONS:
-        before = _previous(p.id)
+        before = previous.get(p.id)
         pickers[p.id] = w.Dropdown(options=("\u2014 choose \u2014",) + p.options,
                                    value=before if before in p.options else "\u2014 choose \u2014",
                                    description=p.label, style={"description_width": "16em"},
                                    layout=w.Layout(width="36em"))
-    clues = w.Textarea(value=_previous("00-predict-clues") or "",
+    clues = w.Textarea(value=previous.get("00-predict-clues") or "",
                        placeholder="Which words or details made you guess?",
                        description="Your clues", layout=w.Layout(width="36em", height="6em"))
     reveal = w.Button(description="Reveal the source", button_style="primary", icon="eye",
