@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from primary_source.references import ArchivalReference, parse_references
@@ -122,6 +123,11 @@ class Document:
     @property
     def paragraphs(self) -> list[Paragraph]:
         """The body split at blank lines; numbered points carry their number, not the marker."""
+        return list(self._paragraphs)
+
+    @cached_property
+    def _paragraphs(self) -> tuple[Paragraph, ...]:
+        """The split, done once per document (the reader and telegram ask for it often)."""
         blocks: list[list[str]] = []
         for block in re.split(r"\n\s*\n", self.body):
             lines = [line.strip() for line in block.split("\n") if line.strip()]
@@ -141,7 +147,7 @@ class Document:
                 result.append(Paragraph(int(match.group(1)), block[match.end():].strip()))
             else:
                 result.append(Paragraph(None, block))
-        return result
+        return tuple(result)
 
     @property
     def archival_references(self) -> list[ArchivalReference]:
