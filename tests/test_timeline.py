@@ -370,6 +370,7 @@ def test_moving_the_slider_changes_the_window_and_the_caption(explorer):
     ex.slider.value = ("1950-06", "1950-09")
     assert "Jun 1950 – Sep 1950" in ex.caption.value
     assert ex.state["draws"] > draws
+    assert ex.out.value.startswith("<img") and "Jun 1950 – Sep 1950" in ex.out.value  # alt text
     labels = [label for label, _ in ex.event.options]
     assert any("Inchon landing" in label for label in labels)
     assert not any("MacArthur dismissed" in label for label in labels)

@@ -139,7 +139,7 @@ def test_kwic_table_html_escapes_the_context():
 def test_word_use_chart_has_labelled_controls_a_table_and_a_caution():
     box = word_use_chart()
     assert {"Top words", "Leave out common words"} <= set(controls(box))
-    assert isinstance(box.chart, w.Output)
+    assert box.chart.value.startswith('<img alt="Bar chart: The 10 most used words')
     assert "500 words" in box.caution.value and "translat" in box.caution.value
     assert box.table_html.value.count("<tr>") == 10 + 1  # header + ten words
 
@@ -151,6 +151,7 @@ def test_the_top_words_slider_changes_the_bars_and_the_table(top):
     assert len(box.figure.axes[0].patches) == top
     assert box.table_html.value.count("<tr>") == top + 1
     assert f"The {top} most used words" in box.caption.value
+    assert f"Bar chart: The {top} most used words" in box.chart.value  # the image's alt text
 
 
 def test_leaving_common_words_in_puts_the_at_the_top():

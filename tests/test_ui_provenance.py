@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import pytest
 
 from primary_source.ui.provenance import citation_decoder, journey_explorer, text_layers_view
 
@@ -28,13 +27,6 @@ def htmls(box):
             found.append(widget.value)
         stack.extend(getattr(widget, "children", ()))
     return "\n".join(found)
-
-
-@pytest.fixture(autouse=True)
-def quiet_outputs(capsys):
-    """Outside a kernel an Output prints what it would display; keep the test log clean."""
-    yield
-    capsys.readouterr()
 
 
 # ---------------------------------------------------------------- citation decoder
@@ -87,7 +79,7 @@ def test_the_journey_starts_at_step_one_with_previous_disabled():
     assert (slider.value, slider.min, slider.max) == (1, 1, 9)
     assert previous.disabled and not following.disabled
     assert "Step 1 of 9: Drafted and registered (28 August 1950)" in htmls(box)
-    assert isinstance(find(box, widgets.Output), widgets.Output)
+    assert "<img alt=\"Diagram of the telegram&#x27;s journey, step 1 of 9 highlighted" in htmls(box)
 
 
 def test_next_and_previous_step_through_the_chain():
@@ -96,6 +88,7 @@ def test_next_and_previous_step_through_the_chain():
     following.click()
     assert slider.value == 3
     assert "Step 3 of 9: Received and deciphered in Pyongyang" in htmls(box)
+    assert "step 3 of 9 highlighted: Received and deciphered" in htmls(box)  # the diagram's alt
     previous.click()
     assert slider.value == 2 and "Step 2 of 9: Enciphered and sent" in htmls(box)
 

@@ -309,6 +309,9 @@ def axe_violations(page, include: str = ".jp-OutputArea", allowed=()) -> list[di
 
 VOILA_ERRORS = WIDGET_ERRORS + ("There was an error when executing cell",)
 
+#: The log file of each Voila server, by base URL, quoted when a lesson fails to render.
+_VOILA_LOGS: dict[str, Path] = {}
+
 
 @pytest.fixture(scope="session")
 def voila(tmp_path_factory, chromium_path):
@@ -328,9 +331,11 @@ def voila(tmp_path_factory, chromium_path):
     log = open(tmp / "voila.log", "w")
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=isolated_env(tmp),
                             start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    _VOILA_LOGS[url] = tmp / "voila.log"
     try:
-        _wait_http(f"http://127.0.0.1:{port}/", proc)  # the file list; lessons run on request
-        yield f"http://127.0.0.1:{port}"
+        _wait_http(f"{url}/", proc)  # the file list; lessons run on request
+        yield url
     finally:
         stop_server(proc)
         log.close()
@@ -355,6 +360,12 @@ def wait_for_voila_lesson(page, notebook: str):
 
 def open_in_voila(page, voila_url: str, notebook: str):
     """Open a lesson in Voila as a class would see it projected; returns the page."""
-    page.goto(f"{voila_url}/voila/render/{notebook}", timeout=180000)
-    wait_for_voila_lesson(page, notebook)
+    try:
+        page.goto(f"{voila_url}/voila/render/{notebook}", timeout=180000)
+        wait_for_voila_lesson(page, notebook)
+    except Exception as error:
+        log = _VOILA_LOGS.get(voila_url)
+        tail = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
+        raise AssertionError(f"{notebook} did not render in Voila: {error}\n"
+                             f"--- end of the Voila log ---\n{tail}") from error
     return page

@@ -26,7 +26,7 @@ def test_provenance_citation_and_journey_respond_to_the_keyboard(lesson):
     journey = page.locator(".ps-journey-explorer").first
     step_caption = journey.locator(".ps-caption")
     expect(step_caption).to_contain_text("Step 1 of 9")
-    expect(journey.locator(".widget-output img")).to_have_count(1)
+    expect(journey.locator(".ps-chart img")).to_have_count(1)
     handle = journey.locator(".widget-slider .noUi-handle")
     handle.scroll_into_view_if_needed()
     handle.focus()
@@ -35,7 +35,7 @@ def test_provenance_citation_and_journey_respond_to_the_keyboard(lesson):
     expect(step_caption).to_contain_text("Step 3 of 9: Received and deciphered in Pyongyang",
                                          timeout=20000)
     expect(journey).to_contain_text("Date puzzle: 28 or 29 August?")
-    expect(journey.locator(".widget-output img")).to_have_count(1)
+    expect(journey.locator(".ps-chart img")).to_have_count(1)
 
     next_button = journey.get_by_role("button", name="Next")
     next_button.focus()

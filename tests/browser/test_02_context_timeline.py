@@ -13,7 +13,7 @@ def test_the_explorer_answers_the_keyboard_and_the_category_boxes(lesson):
     page = lesson(NOTEBOOK)
     explorer = page.locator(".timeline-explorer").first
     caption = explorer.locator(".timeline-explorer-caption")
-    image = explorer.locator(".widget-output img").first
+    image = explorer.locator(".ps-chart img").first
 
     expect(caption).to_contain_text("Jan 1950 – Jul 1951", timeout=60000)
     expect(image).to_be_visible(timeout=60000)

@@ -49,7 +49,7 @@ def test_the_timeline_slider_moves_the_window_in_voila(voila, page):
     explorer = page.locator(".timeline-explorer").first
     caption = explorer.locator(".timeline-explorer-caption")
     expect(caption).to_contain_text("Jan 1950 – Jul 1951", timeout=60000)
-    chart = explorer.locator(".widget-output img").first
+    chart = explorer.locator(".ps-chart img").first
     # The chart is an image with alternative text that names the window it shows.
     expect(chart).to_have_attribute("alt", re.compile(r"^Timeline chart\. .*Jan 1950 – Jul 1951"))
 

@@ -20,7 +20,7 @@ from primary_source.text import (
     word_use_figure,
     words,
 )
-from primary_source.ui.images import png_bundle
+from primary_source.ui.images import chart_view, show_png
 
 __all__ = [
     "LAYERS",
@@ -343,13 +343,11 @@ def word_use_chart(doc: Document | None = None) -> WordUseChart:
     :data:`primary_source.text.DEFAULT_STOPWORDS`). Counted in the telegram's text without the
     translator's [brackets]. A caution explains why such small counts need care.
     """
-    from IPython.display import display
-
     doc = doc or load_document()
     text = doc.text(editorial=False)
     top = w.IntSlider(value=10, min=3, max=30, description="Top words")
     common = w.Checkbox(value=True, description="Leave out common words", indent=False)
-    chart = w.Output(layout=w.Layout(min_height="12em"))
+    chart = chart_view(min_height="12em")
     caption, table_html = w.HTML(), w.HTML()
     caption.add_class("ps-word-caption")
     caution = w.HTML(_note(f"<strong>Caution.</strong> {html.escape(WORD_COUNT_CAUTION)}"))
@@ -364,10 +362,8 @@ def word_use_chart(doc: Document | None = None) -> WordUseChart:
         box.figure, box.table = fig, table
         caption.value = f'<p role="status"><em>Chart: {html.escape(title)}</em></p>'
         table_html.value = _counts_html(table)
-        chart.clear_output(wait=True)
-        with chart:
-            display(png_bundle(_figure_png(fig), f"Bar chart: {title}. The same counts are in "
-                                                 "the table below."), raw=True)
+        show_png(chart, lambda: _figure_png(fig),
+                 f"Bar chart: {title}. The same counts are in the table below.")
 
     top.observe(show, names="value")
     common.observe(show, names="value")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import html
 
-__all__ = ["img_html", "png_bundle"]
+__all__ = ["chart_view", "img_html", "png_bundle", "show_png"]
 
 
 def img_html(png: bytes, alt: str) -> str:
@@ -34,3 +34,34 @@ def png_bundle(png: bytes, alt: str) -> dict[str, str]:
     return {"text/html": img_html(png, alt),
             "image/png": base64.b64encode(png).decode("ascii"),
             "text/plain": alt}
+
+
+def chart_view(min_height: str = "300px"):
+    """An empty HTML widget that will hold a chart image; see :func:`show_png`.
+
+    Why not an ``Output`` widget: output captured into an ``Output`` while a cell runs is
+    mirrored by the headless runner (nbclient, which Voila uses) with messages sent back to the
+    kernel on the channel it is waiting on, and that can lose the cell's reply and hang the
+    whole page (voila-dashboards/voila#1428). Setting one HTML value never needs that path.
+    """
+    import ipywidgets as widgets
+
+    view = widgets.HTML(layout=widgets.Layout(min_height=min_height))
+    view.add_class("ps-chart")
+    return view
+
+
+def show_png(view, draw, alt: str) -> None:
+    """Put the PNG made by ``draw()`` in ``view`` with ``alt`` text.
+
+    ``draw`` is a function returning PNG bytes. If it raises, the view says what went wrong
+    (escaped) instead of keeping a chart that no longer matches the controls, and the error is
+    raised again so that the cell or the widget's log shows the traceback.
+    """
+    try:
+        png = draw()
+    except Exception as error:  # a chart that fails must say so where the chart would be
+        view.value = ('<p role="alert"><strong>The chart could not be drawn:</strong> '
+                      f"{html.escape(type(error).__name__)}: {html.escape(str(error))}</p>")
+        raise
+    view.value = img_html(png, alt)

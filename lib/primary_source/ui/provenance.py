@@ -6,7 +6,6 @@ import html
 import io
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from primary_source.metadata import date_label, load_metadata
 from primary_source.notices import needs_metadata, notice_html
@@ -19,7 +18,7 @@ from primary_source.provenance import (
     text_layers,
 )
 from primary_source.record import load_document
-from primary_source.ui.images import png_bundle
+from primary_source.ui.images import chart_view, show_png
 
 __all__ = ["citation_decoder", "journey_explorer", "text_layers_view"]
 
@@ -166,7 +165,7 @@ def journey_explorer(meta=None) -> widgets.VBox:
     following = widgets.Button(description="Next", icon="arrow-right",
                                tooltip="Go to the next step")
     caption = widgets.HTML()
-    chart = widgets.Output(layout=widgets.Layout(min_height="300px"))
+    chart = chart_view(min_height="300px")
     details = widgets.HTML()
     puzzle = widgets.HTML()
     alternative = widgets.HTML(
@@ -202,12 +201,10 @@ def journey_explorer(meta=None) -> widgets.VBox:
                 + f"<p>{_e(puzzle_note)}</p></div>")
         else:
             puzzle.value = ""
-        with chart:
-            chart.clear_output(wait=True)
-            png = _png(plot_chain(meta, highlight=int(row["step_no"])))
-            display(png_bundle(png, f"Diagram of the telegram's journey, step {row['step_no']} "
-                                    f"of {n} highlighted: {row['step']}. The steps are listed "
-                                    "under Text description of the diagram."), raw=True)
+        show_png(chart, lambda: _png(plot_chain(meta, highlight=int(row["step_no"]))),
+                 f"Diagram of the telegram's journey, step {row['step_no']} of {n} "
+                 f"highlighted: {row['step']}. The steps are listed under Text description "
+                 "of the diagram.")
 
     def go(delta):
         slider.value = min(n, max(1, slider.value + delta))

@@ -8,11 +8,9 @@ from types import SimpleNamespace
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython import get_ipython
-from IPython.display import display
 
 from primary_source import timeline as tl
-from primary_source.ui.images import img_html, png_bundle
+from primary_source.ui.images import chart_view, img_html, show_png
 
 __all__ = ["timeline_explorer", "timeline_chart", "details_html", "description_html",
            "month_options"]
@@ -80,7 +78,7 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
                       first: str = "1945-08", last: str = "1953-12") -> widgets.VBox:
     """An explorer of the timeline: months, categories, hindsight, and the details of an event.
 
-    The chart is redrawn into an ``Output`` as a PNG; below it a caption names the current state
+    The chart is redrawn as a PNG with alternative text; below it a caption names the current state
     (``Showing 23 events, Jan 1950 – Jul 1951, categories: ...``) and a text description gives
     the same window for screen readers. The returned box carries its controls in
     ``box.explorer`` (``slider``, ``categories``, ``hindsight``, ``event``, ``details``,
@@ -104,7 +102,7 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
                                                                     "initial"},
                              layout=widgets.Layout(width="95%"))
     details = widgets.HTML()
-    out = widgets.Output(layout=widgets.Layout(min_height="300px"))
+    out = chart_view(min_height="300px")
     caption = widgets.HTML()
     text = widgets.HTML()
     state = {"draws": 0, "png": b"", "busy": False, "caption": "", "description": ""}
@@ -131,23 +129,24 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         row = selected_row()
         title = None if row is None else row["title"]
         key = (lo, hi, tuple(cats), limit, title)
-        png = charts.pop(key, None)  # a state shown before (a category off and on again)
-        if png is None:
-            fig = tl.plot_timeline(events, lo, hi, cats, hindsight_date=limit, highlight=title)
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="png", dpi=90)
-            fig.clear()
-            del fig
-            png = buffer.getvalue()
-        charts[key] = png
-        while len(charts) > _CHARTS_KEPT:
-            charts.pop(next(iter(charts)))
-        state["png"] = png
-        state["draws"] += 1
-        out.clear_output(wait=True)
-        if get_ipython() is not None:
-            with out:
-                display(png_bundle(png, f"Timeline chart. {state['caption']}"), raw=True)
+
+        def png_for_state() -> bytes:
+            png = charts.pop(key, None)  # a state shown before (a category off and on again)
+            if png is None:
+                fig = tl.plot_timeline(events, lo, hi, cats, hindsight_date=limit,
+                                       highlight=title)
+                buffer = io.BytesIO()
+                fig.savefig(buffer, format="png", dpi=90)
+                fig.clear()
+                png = buffer.getvalue()
+            charts[key] = png
+            while len(charts) > _CHARTS_KEPT:
+                charts.pop(next(iter(charts)))
+            state["png"] = png
+            state["draws"] += 1
+            return png
+
+        show_png(out, png_for_state, f"Timeline chart. {state['caption']}")
 
     def compute_text():
         lo, hi, cats, limit = current()
