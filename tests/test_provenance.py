@@ -153,6 +153,25 @@ def test_the_chain_plot_uses_okabe_ito_colours_and_different_shapes(meta):
     assert len(markers) == len(legend.legend_handles) >= 4
 
 
+def test_the_widgets_chain_diagram_is_the_same_diagram_in_svg(meta):
+    import xml.etree.ElementTree as ET
+
+    from primary_source.chainchart import chain_svg
+
+    root = ET.fromstring(chain_svg(meta, highlight="received"))
+    ns = "{http://www.w3.org/2000/svg}"
+    steps = [g for g in root.iter(f"{ns}g") if g.get("class") == "step"]
+    assert len(steps) == len(chain_frame(meta)) == 9
+    title = next(t.text for t in root.iter(f"{ns}text") if t.get("class") == "title")
+    assert "step 3 of 9, Received" in title
+    bold = [t.text for g in steps for t in g.iter(f"{ns}text") if t.get("font-weight") == "bold"]
+    assert any("Received" in t for t in bold) and not any("Drafted" in t for t in bold)
+    puzzles = [t for t in root.iter(f"{ns}text") if t.text == "date puzzle"]
+    assert len(puzzles) == 3
+    fills = {p.get("fill") for p in root.iter() if p.tag in (f"{ns}polygon", f"{ns}circle")}
+    assert fills <= set(OKABE_ITO.values()) and len(fills) >= 4
+
+
 def test_the_chain_plot_refuses_an_unknown_step(meta):
     with pytest.raises(KeyError):
         plot_chain(meta, highlight="teleported")

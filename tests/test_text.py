@@ -279,6 +279,25 @@ def test_word_use_figure_draws_one_bar_per_word_in_okabe_ito_blue():
     assert bars[0].get_facecolor()[:3] == pytest.approx((0, 0x72 / 255, 0xB2 / 255))
 
 
+def test_the_widgets_word_chart_is_the_same_bar_chart_in_svg():
+    import xml.etree.ElementTree as ET
+
+    from primary_source.text import word_use_svg
+
+    table = frequencies("war war peace <b>", stopwords=None)
+    root = ET.fromstring(word_use_svg(table, title="Words & <counts>"))
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = [r for r in root.iter(f"{ns}rect") if r.get("class") == "bar"]
+    assert [b.get("fill") for b in bars] == ["#0072B2"] * len(table)
+    widths = [float(b.get("width")) for b in bars]
+    assert widths == sorted(widths, reverse=True) and widths[0] == pytest.approx(2 * widths[1])
+    labels = {t.get("class"): [] for t in root.iter(f"{ns}text")}
+    for t in root.iter(f"{ns}text"):
+        labels[t.get("class")].append(t.text)
+    assert labels["word"] == list(table["word"]) and labels["count"] == ["2", "1", "1"]
+    assert labels["title"] == ["Words & <counts>"]
+
+
 def pd_isna(value) -> bool:
     import pandas as pd
 

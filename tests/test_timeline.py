@@ -360,7 +360,7 @@ def test_the_explorer_opens_on_the_default_window_with_the_telegram_selected(exp
     assert "Jan 1950 – Jul 1951" in ex.caption.value
     assert ex.event.label.startswith("28 August 1950")
     assert "Feng Xi" in ex.details.value and "110696" in ex.details.value
-    assert ex.state["png"].startswith(b"\x89PNG")
+    assert ex.state["svg"].startswith("<svg") and "Feng Xi" in ex.state["svg"]
     assert ex.slider.description and ex.event.description and ex.hindsight.description
 
 

@@ -51,19 +51,65 @@ def _timeline_category():
     return act
 
 
-def _timeline_revisit():
+def _timeline_hindsight():
     from primary_source.ui.timeline import timeline_explorer
 
     box = timeline_explorer()
-    boxes = _cycle(box.explorer.categories.values())
+    slider, hindsight = box.explorer.slider, box.explorer.hindsight
+    windows = _new_windows([v for _, v in slider.options], seed=1951)
 
-    def act():  # a category off, then on again: back to a chart shown a moment ago
-        check = next(boxes)
-        check.value = not check.value
+    def act():
+        slider.value = next(windows)  # untimed: a window not shown before
         start = time.perf_counter()
-        check.value = not check.value
+        hindsight.value = not hindsight.value
         return time.perf_counter() - start
     return act
+
+
+def _timeline_event():
+    from primary_source.ui.timeline import timeline_explorer
+
+    box = timeline_explorer(start="1945-08", end="1953-12")
+    event = box.explorer.event
+    lines = _cycle([v for _, v in event.options])
+
+    def act():
+        event.value = next(lines)
+    return act
+
+
+def _journey_step():
+    import ipywidgets as widgets
+
+    from primary_source.ui.provenance import journey_explorer
+
+    box = journey_explorer()
+    slider = next(w for w in _walk(box) if isinstance(w, widgets.IntSlider))
+    steps = _cycle(list(range(2, slider.max + 1)) + list(range(slider.max - 1, 0, -1)))
+
+    def act():
+        slider.value = next(steps)
+    return act
+
+
+def _word_use_top():
+    from primary_source.ui.close_reading import word_use_chart
+
+    box = word_use_chart()
+    tops = _cycle([5, 12, 20, 8, 30, 3, 15, 25, 10])
+    leave_out = _cycle([True] * 9 + [False] * 9)
+
+    def act():
+        box.common.value = next(leave_out)
+        box.top.value = next(tops)
+    return act
+
+
+def _walk(box) -> Iterator:
+    """Every widget inside ``box``, depth first."""
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk(child)
 
 
 def _keyword_search():
@@ -159,13 +205,16 @@ def _tagging_compare():
 SCENARIOS: dict[str, Callable[[], Callable[[], object]]] = {
     "timeline window": _timeline_window,
     "timeline category": _timeline_category,
-    "timeline revisit": _timeline_revisit,
+    "timeline hindsight": _timeline_hindsight,
+    "timeline event": _timeline_event,
     "keyword search": _keyword_search,
     "reader next page": _reader_next,
     "close reader point": _close_reader_point,
     "exercise submit": _exercise_submit,
     "citation decoder": _citation_decoder,
     "tagging compare": _tagging_compare,
+    "journey step": _journey_step,
+    "word use chart": _word_use_top,
 }
 
 
@@ -173,13 +222,16 @@ SCENARIOS: dict[str, Callable[[], Callable[[], object]]] = {
 MEASURES = {
     "timeline window": "the month range set to a window not shown before (chart redrawn)",
     "timeline category": "a category ticked or unticked, on a window not shown before",
-    "timeline revisit": "a category unticked and ticked again: back to a chart just shown",
+    "timeline hindsight": "the hindsight switch flipped, on a window not shown before",
+    "timeline event": "another event chosen in the whole-war window (chart redrawn)",
     "keyword search": "a new keyword typed into the keyword-in-context explorer",
     "reader next page": "the document reader's Next button",
     "close reader point": "another point chosen in the close reader",
     "exercise submit": "the first exercise of 01_provenance answered and submitted (saved)",
     "citation decoder": "another part of the citation chosen",
     "tagging compare": "Compare with the key, after choosing a sentence and a device",
+    "journey step": "another step of the telegram's journey (diagram redrawn)",
+    "word use chart": "the number of words or the common-words switch changed (chart redrawn)",
 }
 
 

@@ -39,6 +39,9 @@ from primary_source.text.speakers import (
     VOICE_MARKERS,
     voices,
 )
+from primary_source.text.wordchart import (
+    word_use_svg,
+)
 
 __all__ = [
     "DEFAULT_STOPWORDS",
@@ -59,5 +62,6 @@ __all__ = [
     "tokens",
     "voices",
     "word_use_figure",
+    "word_use_svg",
     "words",
 ]

@@ -17,6 +17,9 @@ from primary_source.timeline.filtering import (
     events_between,
     is_document,
 )
+from primary_source.timeline.layout import (
+    layout_timeline,
+)
 from primary_source.timeline.loading import (
     load_eras,
     load_events,
@@ -35,6 +38,9 @@ from primary_source.timeline.schema import (
     MARKERS,
     PRECISIONS,
     TimelineFormatError,
+)
+from primary_source.timeline.svg import (
+    timeline_svg,
 )
 
 __all__ = [
@@ -55,9 +61,11 @@ __all__ = [
     "format_month",
     "format_span",
     "is_document",
+    "layout_timeline",
     "load_eras",
     "load_events",
     "plot_timeline",
+    "timeline_svg",
     "window_bounds",
     "window_table",
 ]

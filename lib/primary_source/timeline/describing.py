@@ -87,13 +87,14 @@ def describe(events: pd.DataFrame | None = None, start=None, end=None, categorie
                      "events are greyed out and marked 'not yet known' below.")
     if len(shown):
         lines.append("Events in date order:")
-    the_document = is_document(shown)
-    for i, row in shown.iterrows():
-        when = format_span(row["start"], row["end"], row["precision"])
-        flag = " [not yet known then]" if later.iloc[i] else ""
-        mark = " (the telegram this lesson reads)" if the_document.iloc[i] else ""
-        contested = " Date contested: see the note." if row["note"] else ""
-        lines.append(f"- {when} ({row['category']}): {row['title']}{mark}{flag}.{contested}")
+    columns = (shown[c] for c in ("start", "end", "precision", "category", "title", "note"))
+    for (start_, end_, precision, category, title, note), is_later, is_doc in zip(
+            zip(*columns, strict=True), later, is_document(shown), strict=True):
+        when = format_span(start_, end_, precision)
+        flag = " [not yet known then]" if is_later else ""
+        mark = " (the telegram this lesson reads)" if is_doc else ""
+        contested = " Date contested: see the note." if note else ""
+        lines.append(f"- {when} ({category}): {title}{mark}{flag}.{contested}")
     return "\n".join(lines)
 
 

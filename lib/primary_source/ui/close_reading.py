@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
 import re
 
 import ipywidgets as w
@@ -17,10 +16,10 @@ from primary_source.text import (
     kwic,
     paragraph_units,
     strip_editorial,
-    word_use_figure,
+    word_use_svg,
     words,
 )
-from primary_source.ui.images import chart_view, show_png
+from primary_source.ui.images import chart_view, show_image
 
 __all__ = [
     "LAYERS",
@@ -315,7 +314,7 @@ def kwic_explorer(doc: Document | None = None, keyword: str = "Korea") -> KwicEx
 # --------------------------------------------------------------------------------------------
 
 class WordUseChart(w.VBox):
-    """The word-use box; ``top``, ``common``, ``chart``, ``table_html``, ``figure``, ``table``."""
+    """The word-use box; ``top``, ``common``, ``chart``, ``table_html``, ``svg``, ``table``."""
 
 
 def _counts_html(table) -> str:
@@ -328,12 +327,6 @@ def _counts_html(table) -> str:
             '<th scope="col">Word</th><th scope="col">Times used</th>'
             '<th scope="col">Share of all words</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>")
-
-
-def _figure_png(fig) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96)
-    return buffer.getvalue()
 
 
 def word_use_chart(doc: Document | None = None) -> WordUseChart:
@@ -358,12 +351,12 @@ def word_use_chart(doc: Document | None = None) -> WordUseChart:
                             top=top.value)
         which = "common words left out" if common.value else "all words"
         title = f"The {len(table)} most used words ({which})"
-        fig = word_use_figure(table, title=title)
-        box.figure, box.table = fig, table
+        box.svg, box.table = word_use_svg(table, title=title), table
         caption.value = f'<p role="status"><em>Chart: {html.escape(title)}</em></p>'
         table_html.value = _counts_html(table)
-        show_png(chart, lambda: _figure_png(fig),
-                 f"Bar chart: {title}. The same counts are in the table below.")
+        show_image(chart, lambda: box.svg.encode("utf-8"),
+                   f"Bar chart: {title}. The same counts are in the table below.",
+                   "image/svg+xml")
 
     top.observe(show, names="value")
     common.observe(show, names="value")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import base64
 import html
 
-__all__ = ["chart_view", "img_html", "png_bundle", "show_png"]
+__all__ = ["chart_view", "img_html", "png_bundle", "show_image"]
 
 
-def img_html(png: bytes, alt: str) -> str:
-    """An ``<img>`` of the PNG bytes, with ``alt`` text (escaped) and room to shrink.
+def img_html(png: bytes, alt: str, mime: str = "image/png") -> str:
+    """An ``<img>`` of the picture's bytes (PNG, or SVG with ``mime="image/svg+xml"``), with
+    ``alt`` text (escaped) and room to shrink.
 
     JupyterLab draws a plain ``image/png`` output with no ``alt``, so a screen reader meets an
     unnamed picture; this tag names it.
@@ -19,7 +20,7 @@ def img_html(png: bytes, alt: str) -> str:
     """
     data = base64.b64encode(png).decode("ascii")
     return (f'<img alt="{html.escape(alt, quote=True)}" style="max-width:100%;height:auto" '
-            f'src="data:image/png;base64,{data}">')
+            f'src="data:{mime};base64,{data}">')
 
 
 def png_bundle(png: bytes, alt: str) -> dict[str, str]:
@@ -37,7 +38,7 @@ def png_bundle(png: bytes, alt: str) -> dict[str, str]:
 
 
 def chart_view(min_height: str = "300px"):
-    """An empty HTML widget that will hold a chart image; see :func:`show_png`.
+    """An empty HTML widget that will hold a chart image; see :func:`show_image`.
 
     Why not an ``Output`` widget: output captured into an ``Output`` while a cell runs is
     mirrored by the headless runner (nbclient, which Voila uses) with messages sent back to the
@@ -51,17 +52,18 @@ def chart_view(min_height: str = "300px"):
     return view
 
 
-def show_png(view, draw, alt: str) -> None:
-    """Put the PNG made by ``draw()`` in ``view`` with ``alt`` text.
+def show_image(view, draw, alt: str, mime: str = "image/png") -> None:
+    """Put the picture made by ``draw()`` in ``view`` with ``alt`` text.
 
-    ``draw`` is a function returning PNG bytes. If it raises, the view says what went wrong
-    (escaped) instead of keeping a chart that no longer matches the controls, and the error is
-    raised again so that the cell or the widget's log shows the traceback.
+    ``draw`` is a function returning the picture's bytes (PNG unless ``mime`` says otherwise).
+    If it raises, the view says what went wrong (escaped) instead of keeping a chart that no
+    longer matches the controls, and the error is raised again so that the cell or the
+    widget's log shows the traceback.
     """
     try:
-        png = draw()
+        data = draw()
     except Exception as error:  # a chart that fails must say so where the chart would be
         view.value = ('<p role="alert"><strong>The chart could not be drawn:</strong> '
                       f"{html.escape(type(error).__name__)}: {html.escape(str(error))}</p>")
         raise
-    view.value = img_html(png, alt)
+    view.value = img_html(data, alt, mime)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 
+from primary_source.chainchart import chain_svg
 from primary_source.metadata import date_label, load_metadata
 from primary_source.notices import needs_metadata, notice_html
 from primary_source.palette import OKABE_ITO
@@ -14,11 +14,10 @@ from primary_source.provenance import (
     chain_frame,
     decode_citation,
     describe_chain,
-    plot_chain,
     text_layers,
 )
 from primary_source.record import load_document
-from primary_source.ui.images import chart_view, show_png
+from primary_source.ui.images import chart_view, show_image
 
 __all__ = ["citation_decoder", "journey_explorer", "text_layers_view"]
 
@@ -132,14 +131,6 @@ def _date_entry(doc) -> dict:
                "which one this is before you place the record on a timeline."}
 
 
-def _png(fig) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    buffer = io.BytesIO()
-    FigureCanvasAgg(fig).print_png(buffer)
-    return buffer.getvalue()
-
-
 def journey_explorer(meta=None) -> widgets.VBox:
     """Step through the telegram's journey with a slider or Previous/Next buttons.
 
@@ -201,10 +192,10 @@ def journey_explorer(meta=None) -> widgets.VBox:
                 + f"<p>{_e(puzzle_note)}</p></div>")
         else:
             puzzle.value = ""
-        show_png(chart, lambda: _png(plot_chain(meta, highlight=int(row["step_no"]))),
-                 f"Diagram of the telegram's journey, step {row['step_no']} of {n} "
-                 f"highlighted: {row['step']}. The steps are listed under Text description "
-                 "of the diagram.")
+        show_image(chart, lambda: chain_svg(meta, int(row["step_no"]), frame).encode("utf-8"),
+                   f"Diagram of the telegram's journey, step {row['step_no']} of {n} "
+                   f"highlighted: {row['step']}. The steps are listed under Text description "
+                   "of the diagram.", "image/svg+xml")
 
     def go(delta):
         slider.value = min(n, max(1, slider.value + delta))

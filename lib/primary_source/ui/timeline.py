@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import html
-import io
 from types import SimpleNamespace
 
 import ipywidgets as widgets
 import pandas as pd
 
 from primary_source import timeline as tl
-from primary_source.ui.images import chart_view, img_html, show_png
+from primary_source.ui.images import chart_view, img_html, show_image
 
 __all__ = ["timeline_explorer", "timeline_chart", "details_html", "description_html",
            "month_options"]
-
-
-#: How many charts an explorer keeps, so that going back to a recent state is instant.
-_CHARTS_KEPT = 32
 
 
 def month_options(first: str = "1945-08", last: str = "1953-12") -> list[tuple[str, str]]:
@@ -69,16 +64,13 @@ def description_html(text: str) -> str:
             "(for screen readers)</summary>" + body + "</details>")
 
 
-def _event_label(row) -> str:
-    return f"{tl.format_date(row['start'], row['precision'])} — {row['title']}"
-
-
 def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAULT_START,
                       end: str = tl.DEFAULT_END, categories=None, hindsight: bool = False,
                       first: str = "1945-08", last: str = "1953-12") -> widgets.VBox:
     """An explorer of the timeline: months, categories, hindsight, and the details of an event.
 
-    The chart is redrawn as a PNG with alternative text; below it a caption names the current state
+    The chart is redrawn as an SVG picture (:func:`primary_source.timeline.timeline_svg`, a
+    few milliseconds) with alternative text; below it a caption names the current state
     (``Showing 23 events, Jan 1950 – Jul 1951, categories: ...``) and a text description gives
     the same window for screen readers. The returned box carries its controls in
     ``box.explorer`` (``slider``, ``categories``, ``hindsight``, ``event``, ``details``,
@@ -105,8 +97,7 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
     out = chart_view(min_height="300px")
     caption = widgets.HTML()
     text = widgets.HTML()
-    state = {"draws": 0, "png": b"", "busy": False, "caption": "", "description": ""}
-    charts: dict[tuple, bytes] = {}  # the last charts drawn, oldest first
+    state = {"draws": 0, "svg": "", "busy": False, "caption": "", "description": ""}
 
     def current():
         lo, hi = slider.value
@@ -128,25 +119,15 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         lo, hi, cats, limit = current()
         row = selected_row()
         title = None if row is None else row["title"]
-        key = (lo, hi, tuple(cats), limit, title)
 
-        def png_for_state() -> bytes:
-            png = charts.pop(key, None)  # a state shown before (a category off and on again)
-            if png is None:
-                fig = tl.plot_timeline(events, lo, hi, cats, hindsight_date=limit,
-                                       highlight=title)
-                buffer = io.BytesIO()
-                fig.savefig(buffer, format="png", dpi=90)
-                fig.clear()
-                png = buffer.getvalue()
-            charts[key] = png
-            while len(charts) > _CHARTS_KEPT:
-                charts.pop(next(iter(charts)))
-            state["png"] = png
+        def svg_for_state() -> bytes:
+            layout = tl.layout_timeline(events, lo, hi, cats, hindsight_date=limit,
+                                        highlight=title, dpi=90)
+            state["svg"] = tl.timeline_svg(layout)
             state["draws"] += 1
-            return png
+            return state["svg"].encode("utf-8")
 
-        show_png(out, png_for_state, f"Timeline chart. {state['caption']}")
+        show_image(out, svg_for_state, f"Timeline chart. {state['caption']}", "image/svg+xml")
 
     def compute_text():
         lo, hi, cats, limit = current()
@@ -164,7 +145,10 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
 
     def refresh_events():
         shown = shown_events()
-        choices = [(_event_label(r), int(r["line"])) for _, r in shown.iterrows()]
+        choices = [(f"{tl.format_date(start_, precision)} — {title}", int(line))
+                   for start_, precision, title, line in zip(
+                       shown["start"], shown["precision"], shown["title"], shown["line"],
+                       strict=True)]
         keep = event.value if event.value in [v for _, v in choices] else None
         if keep is None and choices:
             doc = shown[tl.is_document(shown)]
@@ -215,22 +199,21 @@ def timeline_chart(events: pd.DataFrame | None = None, start=None, end=None, cat
                    hindsight_date=None) -> widgets.VBox:
     """A fixed chart of one window, with its caption and text description beneath it.
 
-    Works whatever the matplotlib backend, because the PNG is shown as an ``<img>`` with
-    alternative text in an ``HTML`` widget.
+    The chart is the SVG picture of :func:`primary_source.timeline.timeline_svg`, shown as an
+    ``<img>`` with alternative text in an ``HTML`` widget (an ``Image`` widget has no
+    alternative text), so it works whatever the matplotlib backend.
 
     >>> box = timeline_chart(start="1991-01", end="2014-12", categories=["archival"])
     >>> box.children[1].value.count("Showing")
     1
     """
     events = tl.load_events() if events is None else events
-    fig = tl.plot_timeline(events, start, end, categories, hindsight_date=hindsight_date)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90)
-    fig.clear()
+    svg = tl.timeline_svg(tl.layout_timeline(events, start, end, categories,
+                                             hindsight_date=hindsight_date, dpi=90))
     text = tl.caption(events, start, end, categories, hindsight_date=hindsight_date)
-    # An HTML <img> rather than an ``Image`` widget, which has no alternative text.
-    image = widgets.HTML(img_html(buffer.getvalue(), f"Timeline chart. {text}"),
-                         layout=widgets.Layout(max_width="100%"))
+    image = widgets.HTML(img_html(svg.encode("utf-8"), f"Timeline chart. {text}",
+                                  "image/svg+xml"), layout=widgets.Layout(max_width="100%"))
+    image.add_class("ps-chart")
     caption = widgets.HTML(f"<div class='timeline-caption'>{html.escape(text)}</div>")
     description = widgets.HTML(description_html(
         tl.describe(events, start, end, categories, hindsight_date=hindsight_date)))
