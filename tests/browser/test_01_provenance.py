@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
@@ -35,7 +37,10 @@ def test_provenance_citation_and_journey_respond_to_the_keyboard(lesson):
     expect(step_caption).to_contain_text("Step 3 of 9: Received and deciphered in Pyongyang",
                                          timeout=20000)
     expect(journey).to_contain_text("Date puzzle: 28 or 29 August?")
-    expect(journey.locator(".ps-chart img")).to_have_count(1)
+    diagram = journey.locator(".ps-chart img")
+    expect(diagram).to_have_count(1)
+    expect(diagram).to_have_attribute("alt", re.compile("step 3 of 9 highlighted"))
+    assert diagram.evaluate("img => img.complete && img.naturalWidth > 600")
 
     next_button = journey.get_by_role("button", name="Next")
     next_button.focus()

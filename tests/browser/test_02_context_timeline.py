@@ -18,7 +18,9 @@ def test_the_explorer_answers_the_keyboard_and_the_category_boxes(lesson):
     expect(caption).to_contain_text("Jan 1950 – Jul 1951", timeout=60000)
     expect(image).to_be_visible(timeout=60000)
     first_src = image.get_attribute("src")
-    assert first_src.startswith("data:image/png;base64,")
+    assert first_src.startswith("data:image/svg+xml;base64,")
+    drawn = "img => img.complete && img.naturalWidth > 800"  # the browser decoded the picture
+    assert image.evaluate(drawn), "the timeline chart did not render as a picture"
 
     # Move the start of the window one month on, from the keyboard.
     handle = explorer.locator(".widget-slider .noUi-handle").first
@@ -34,6 +36,7 @@ def test_the_explorer_answers_the_keyboard_and_the_category_boxes(lesson):
     expect(caption).to_contain_text("categories: diplomatic, political, document, archival",
                                     timeout=30000)
     expect(image).not_to_have_attribute("src", second_src, timeout=30000)
+    assert image.evaluate(drawn)
 
     # The hindsight switch is named in the caption, for every reader.
     explorer.locator(".widget-checkbox", has_text="Only what was known").locator("input").click()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
@@ -34,3 +36,15 @@ def test_content_keyword_in_context_and_reader_layers_respond_on_screen(lesson):
     expect(reader_caption).to_contain_text("Point 1: adapted", timeout=20000)
     expect(page.locator(".ps-close-page").first).to_contain_text("Kim Il Sung")
     screenshot(page, "03_content_reader.png")
+
+
+def test_the_word_use_chart_redraws_when_common_words_are_let_in(lesson):
+    page = lesson(NOTEBOOK)
+    chart = page.locator(".ps-chart img").last
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_have_attribute("alt", re.compile("common words left out"), timeout=20000)
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 500")
+    page.get_by_label("Leave out common words").last.click()
+    expect(chart).to_have_attribute("alt", re.compile("all words"), timeout=20000)
+    expect(page.locator(".ps-word-caption").last).to_contain_text("all words")
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 500")
