@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from primary_source import paths
+from primary_source import paths, yamlload
 
 __all__ = ["main", "student_build"]
 
@@ -86,7 +86,7 @@ def student_build(out: str | Path, force: bool = False) -> Path:
                                 if d.is_dir() and d.name.startswith("exercises"))}
     files = sorted(f for folder in folders for f in [*folder.glob("*.yaml"), *folder.glob("*.yml")])
     for f in files:
-        data = yaml.safe_load(f.read_text(encoding="utf-8-sig"))
+        data = yamlload.safe_load(f.read_text(encoding="utf-8-sig"))
         for ex in (data or {}).get("exercises") or []:
             if isinstance(ex, dict) and ex.get("type") == "tag" and ex.get("quote"):
                 tagged.add(" ".join(str(ex["quote"]).split()).casefold())
@@ -97,7 +97,7 @@ def student_build(out: str | Path, force: bool = False) -> Path:
                                              width=100), encoding="utf-8")
     rhetoric = out / "data" / "rhetoric.yaml"
     if tagged and rhetoric.exists():
-        data = yaml.safe_load(rhetoric.read_text(encoding="utf-8-sig"))
+        data = yamlload.safe_load(rhetoric.read_text(encoding="utf-8-sig"))
         if isinstance(data, dict) and isinstance(data.get("annotations"), list):
             def asked(annotation) -> bool:
                 quote = " ".join(str(annotation.get("quote", "")).split()).casefold()

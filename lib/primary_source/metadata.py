@@ -343,6 +343,8 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
     """
     import yaml
 
+    from primary_source import yamlload
+
     if path is None:
         from primary_source.paths import metadata_path
 
@@ -357,8 +359,8 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
         return _CACHE[key]
     text = path.read_text(encoding="utf-8-sig")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yamlload.compose(text)
+        data = yamlload.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -109,8 +109,10 @@ def _read_settings(path: Path) -> dict:
 
     import yaml
 
+    from primary_source import yamlload
+
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        node = yamlload.compose(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as err:
         raise LessonSettingsError(f"is not UTF-8 text ({err.reason})", path) from None
     except yaml.MarkedYAMLError as err:

@@ -34,36 +34,30 @@ def _timeline_window():
     return act
 
 
-def _timeline_category():
+def _timeline_toggle(toggles_of, seed: int):
+    """Flip a checkbox of the explorer, each time on a window not shown before (untimed)."""
     from primary_source.ui.timeline import timeline_explorer
 
     box = timeline_explorer()
     slider = box.explorer.slider
-    windows = _new_windows([v for _, v in slider.options], seed=1953)
-    boxes = _cycle(box.explorer.categories.values())
+    windows = _new_windows([v for _, v in slider.options], seed=seed)
+    toggles = _cycle(toggles_of(box.explorer))
 
     def act():
-        slider.value = next(windows)  # untimed: so that every tick shows a chart not seen yet
-        check = next(boxes)
+        slider.value = next(windows)
+        check = next(toggles)
         start = time.perf_counter()
         check.value = not check.value
         return time.perf_counter() - start
     return act
 
 
+def _timeline_category():
+    return _timeline_toggle(lambda explorer: explorer.categories.values(), seed=1953)
+
+
 def _timeline_hindsight():
-    from primary_source.ui.timeline import timeline_explorer
-
-    box = timeline_explorer()
-    slider, hindsight = box.explorer.slider, box.explorer.hindsight
-    windows = _new_windows([v for _, v in slider.options], seed=1951)
-
-    def act():
-        slider.value = next(windows)  # untimed: a window not shown before
-        start = time.perf_counter()
-        hindsight.value = not hindsight.value
-        return time.perf_counter() - start
-    return act
+    return _timeline_toggle(lambda explorer: [explorer.hindsight], seed=1951)
 
 
 def _timeline_event():

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from primary_source.exercise_bank.model import Problem
+from primary_source.yamlload import safe_loader
 
 __all__ = [
     "LineLoader",
@@ -22,7 +23,7 @@ __all__ = [
 ]
 
 
-class LineLoader(yaml.SafeLoader):
+class LineLoader(safe_loader()):
     """A safe loader; the node tree it composes keeps each node's start line."""
 
 

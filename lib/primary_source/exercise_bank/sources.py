@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from primary_source import paths
+from primary_source import paths, yamlload
 from primary_source.exercise_bank.loader import shorten
 from primary_source.exercise_bank.model import Device
 
@@ -52,7 +52,7 @@ def load_devices(path: Path | None = None) -> list[Device]:
     Raises ``FileNotFoundError`` when the catalogue is missing, ``ValueError`` when it is malformed.
     """
     path = Path(path) if path else paths.rhetoric_path()
-    data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    data = yamlload.safe_load(path.read_text(encoding="utf-8-sig"))
     if not isinstance(data, dict) or not isinstance(data.get("devices"), list):
         raise ValueError(f"{path}: needs a 'devices:' list of {{name, definition}}")
     out = []

@@ -25,7 +25,9 @@ class LineLoader:
         if cls._cls is None:
             import yaml
 
-            class Loader(yaml.SafeLoader):
+            from primary_source.yamlload import safe_loader
+
+            class Loader(safe_loader()):
                 pass
 
             def construct_mapping(loader: Any, node: Any) -> LineDict:
