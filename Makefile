@@ -53,7 +53,8 @@ clean:
 
 screenshots: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/browser -q
-	mkdir -p docs/screens && cp build/screens/*.png docs/screens/
+	@# refresh the pictures the README shows (those already in docs/screens/), not every screenshot
+	for f in $(notdir $(wildcard docs/screens/*.png)); do cp build/screens/$$f docs/screens/$$f; done
 
 student: $(VENV)/.runtime
 	$(BIN)/primary-source student-build build/student
