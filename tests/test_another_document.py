@@ -96,6 +96,23 @@ def test_one_line_in_lesson_yaml_switches_every_lesson_to_the_new_record(data_co
     assert "Chongchon" in doc.body
 
 
+def test_the_timeline_marks_the_new_records_date_and_stops_hindsight_there(data_copy):
+    from primary_source import timeline as tl
+    from primary_source.ui.timeline import timeline_explorer
+
+    assert tl.document_date().isoformat() == "1950-08-28"
+    set_lesson(data_copy, f"document: {NEW_ID}\n")
+    assert tl.document_date().isoformat() == "1951-03-14"
+    text = tl.describe(None, "1950-06", "1951-07")
+    assert "The document of 14 March 1951 falls inside this window" in text
+    svg = tl.timeline_svg(tl.layout_timeline(start="1950-06", end="1951-07"))
+    assert "Document, 14 March 1951" in svg and "Telegram, 28 August 1950" not in svg
+    explorer = timeline_explorer().explorer
+    assert explorer.hindsight.description == "Only what was known by 14 March 1951"
+    explorer.hindsight.value = True
+    assert "only what was known by 14 March 1951" in explorer.caption.value
+
+
 def test_the_environment_variable_wins_over_lesson_yaml(data_copy, monkeypatch):
     set_lesson(data_copy, f"document: {NEW_ID}\n")
     monkeypatch.setenv("PRIMARY_SOURCE_DOCUMENT", "feng-xi-1950-08-28")

@@ -14,6 +14,8 @@ from primary_source.timeline.describing import (
     window_table,
 )
 from primary_source.timeline.filtering import (
+    document_date,
+    document_noun,
     events_between,
     is_document,
 )
@@ -56,6 +58,8 @@ __all__ = [
     "TimelineFormatError",
     "caption",
     "describe",
+    "document_date",
+    "document_noun",
     "events_between",
     "format_date",
     "format_month",

@@ -5,9 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from primary_source.timeline.dates import format_date, format_month, format_span, window_bounds
-from primary_source.timeline.filtering import _hindsight, _later_mask, events_between, is_document
+from primary_source.timeline.filtering import (
+    _hindsight,
+    _later_mask,
+    document_date,
+    document_noun,
+    events_between,
+    is_document,
+)
 from primary_source.timeline.loading import load_events
-from primary_source.timeline.schema import CATEGORIES, DOCUMENT_DATE
+from primary_source.timeline.schema import CATEGORIES
 
 __all__ = [
     "caption",
@@ -48,8 +55,8 @@ def describe(events: pd.DataFrame | None = None, start=None, end=None, categorie
     """The chart window in plain text, for screen readers and for reading aloud.
 
     Counts per category, then every event in date order with its date written as precisely as
-    it is known, and where the telegram of 28 August 1950 falls. With ``hindsight_date`` the
-    events after it are marked as not yet known.
+    it is known, and where the lessons' record (the telegram of 28 August 1950) falls. With
+    ``hindsight_date`` the events after it are marked as not yet known.
 
     >>> text = describe(None, "1950-08", "1950-09")
     >>> "28 August 1950" in text and "Inchon landing" in text
@@ -67,18 +74,18 @@ def describe(events: pd.DataFrame | None = None, start=None, end=None, categorie
                      + ".")
     else:
         lines.append("No category is selected, so no events are shown.")
-    doc = pd.Timestamp(DOCUMENT_DATE)
-    doc_label = format_date(doc, "day")
+    doc = pd.Timestamp(document_date())
+    doc_label = f"{document_noun()} of {format_date(doc, 'day')}"
     if lo <= doc <= hi:
         before = int((shown["start"] < doc).sum())
         after = int((shown["start"] > doc).sum())
-        lines.append(f"The telegram of {doc_label} falls inside this window, marked by a "
+        lines.append(f"The {doc_label} falls inside this window, marked by a "
                      f"vertical line: {before} of these events come before it and {after} "
                      "after it.")
     elif hi < doc:
-        lines.append(f"The whole window lies before the telegram of {doc_label}.")
+        lines.append(f"The whole window lies before the {doc_label}.")
     else:
-        lines.append(f"The whole window lies after the telegram of {doc_label}.")
+        lines.append(f"The whole window lies after the {doc_label}.")
     later = _later_mask(shown, hindsight_date)
     limit = _hindsight(hindsight_date)
     if limit is not None:
@@ -92,7 +99,7 @@ def describe(events: pd.DataFrame | None = None, start=None, end=None, categorie
             zip(*columns, strict=True), later, is_document(shown), strict=True):
         when = format_span(start_, end_, precision)
         flag = " [not yet known then]" if is_later else ""
-        mark = " (the telegram this lesson reads)" if is_doc else ""
+        mark = f" (the {document_noun()} this lesson reads)" if is_doc else ""
         contested = " Date contested: see the note." if note else ""
         lines.append(f"- {when} ({category}): {title}{mark}{flag}.{contested}")
     return "\n".join(lines)

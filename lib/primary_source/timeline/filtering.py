@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import numpy as np
 import pandas as pd
 
@@ -9,9 +11,50 @@ from primary_source.timeline.dates import _as_timestamp, window_bounds
 from primary_source.timeline.schema import DOCUMENT_DATE
 
 __all__ = [
+    "document_date",
+    "document_noun",
     "events_between",
     "is_document",
 ]
+
+_DATES: dict[tuple, _dt.date] = {}
+
+
+def document_date() -> _dt.date:
+    """The date of the record the lessons read (``data/lesson.yaml``), else the telegram's.
+
+    The timeline marks this date, and the hindsight switch stops there, so a class reading
+    another record of the war sees that record on the chart.
+
+    >>> document_date()
+    datetime.date(1950, 8, 28)
+    """
+    from primary_source.paths import document_path
+    from primary_source.record import load_document
+
+    try:
+        path = document_path()
+        info = path.stat()
+    except (OSError, ValueError):
+        return DOCUMENT_DATE
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    if key not in _DATES:
+        try:
+            date = load_document(path).date
+        except (OSError, ValueError):
+            date = None
+        _DATES.clear()
+        _DATES[key] = date or DOCUMENT_DATE
+    return _DATES[key]
+
+
+def document_noun(when: _dt.date | None = None) -> str:
+    """What to call the lessons' record on the chart: "telegram" for the shipped one.
+
+    >>> document_noun(DOCUMENT_DATE), document_noun(_dt.date(1951, 3, 14))
+    ('telegram', 'document')
+    """
+    return "telegram" if (when or document_date()) == DOCUMENT_DATE else "document"
 
 
 def _last_moment(frame: pd.DataFrame) -> pd.Series:
@@ -51,7 +94,7 @@ def _hindsight(value) -> pd.Timestamp | None:
     if value is None or value is False:
         return None
     if value is True:
-        value = DOCUMENT_DATE
+        value = document_date()
     return _as_timestamp(value, end=True)
 
 
@@ -63,6 +106,6 @@ def _later_mask(frame: pd.DataFrame, hindsight_date) -> pd.Series:
 
 
 def is_document(frame: pd.DataFrame) -> pd.Series:
-    """Which rows are the telegram itself (category ``document``, on its date, not a period)."""
-    doc = pd.Timestamp(DOCUMENT_DATE)
+    """Which rows are the lessons' record itself (category ``document``, on its date, no end)."""
+    doc = pd.Timestamp(document_date())
     return (frame["category"] == "document") & (frame["start"] == doc) & frame["end"].isna()

@@ -14,9 +14,16 @@ import pandas as pd
 from primary_source.palette import CATEGORY_COLOURS
 from primary_source.svg import text_height, text_width
 from primary_source.timeline.dates import _period_end, format_date, format_month, window_bounds
-from primary_source.timeline.filtering import _hindsight, _later_mask, events_between, is_document
+from primary_source.timeline.filtering import (
+    _hindsight,
+    _later_mask,
+    document_date,
+    document_noun,
+    events_between,
+    is_document,
+)
 from primary_source.timeline.loading import load_eras, load_events
-from primary_source.timeline.schema import CATEGORIES, DOCUMENT_DATE, GREY, MARKERS
+from primary_source.timeline.schema import CATEGORIES, GREY, MARKERS
 
 __all__ = ["EventMark", "StripLabel", "TimelineLayout", "layout_timeline", "text_width_px",
            "FONT_SIZE", "MARGINS"]
@@ -210,10 +217,11 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         left = (es + ee) / 2 - width / 2 if width < ee - es else es + pad
         left = min(max(left, x0 + pad / 2), x1 - width - pad / 2)
         strip_items.append(("era", name, left, width))
-    doc_num = mdates.date2num(pd.Timestamp(DOCUMENT_DATE))
+    when = document_date()
+    doc_num = mdates.date2num(pd.Timestamp(when))
     doc_x = doc_num if x0 <= doc_num <= x1 else None
     if doc_x is not None:
-        doc_text = f"Telegram, {format_date(pd.Timestamp(DOCUMENT_DATE), 'day')}"
+        doc_text = f"{document_noun(when).capitalize()}, {format_date(pd.Timestamp(when), 'day')}"
         width = data_width(doc_text, weight="bold")
         left = doc_x + pad if doc_x + pad + width <= x1 else doc_x - pad - width
         strip_items.append(("doc", doc_text, left, width))
@@ -239,7 +247,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     # ---- the legend: every category shown, the telegram's line, the greyed-out events
     legend = [(c, CATEGORY_COLOURS[c], MARKERS[c]) for c in cats]
     if doc_x is not None:
-        legend.append(("the telegram", CATEGORY_COLOURS["document"], "--"))
+        legend.append((f"the {document_noun(when)}", CATEGORY_COLOURS["document"], "--"))
     if limit is not None:
         legend.append((f"after {format_date(limit, 'day')} (not yet known)", GREY, "o"))
 
@@ -248,7 +256,8 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         hindsight_x = max(mdates.date2num(limit), x0)
     return TimelineLayout(
         lo=lo, hi=hi, x0=x0, x1=x1, total=total, width_in=width_in, height_in=height_in,
-        dpi=dpi, title=f"Events around the telegram, {format_month(lo)} – {format_month(hi)}",
+        dpi=dpi, title=f"Events around the {document_noun(when)}, {format_month(lo)} – "
+        f"{format_month(hi)}",
         categories=cats,
         lane_centres={c: lane_top[c] + lane_sizes[i] / 2 for i, c in enumerate(cats)},
         lane_lines=[lane_top[c] - 0.3 for c in cats], eras=era_spans, strip=strip,

@@ -88,7 +88,8 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
                                  layout=widgets.Layout(width="auto"))
              for c in tl.CATEGORIES}
     hindsight_box = widgets.Checkbox(value=bool(hindsight), indent=False,
-                                     description="Only what was known by 28 August 1950",
+                                     description="Only what was known by "
+                                     + tl.format_date(tl.document_date(), "day"),
                                      layout=widgets.Layout(width="auto"))
     event = widgets.Dropdown(description="Event", options=[], style={"description_width":
                                                                     "initial"},
@@ -102,7 +103,7 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
     def current():
         lo, hi = slider.value
         cats = [c for c in tl.CATEGORIES if boxes[c].value]
-        limit = tl.DOCUMENT_DATE if hindsight_box.value else None
+        limit = tl.document_date() if hindsight_box.value else None
         return lo, hi, cats, limit
 
     def shown_events():
@@ -182,7 +183,7 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
     intro = widgets.HTML(
         "<p>Move either end of the range (click a handle, then use the arrow keys) to choose "
         "the months; tick categories to show or hide them; switch hindsight off to grey out "
-        "everything that happened after the telegram. Choose an event to read its details "
+        f"everything that happened after the {tl.document_noun()}. Choose an event to read its details "
         "and source.</p>")
     cat_row = widgets.HBox([widgets.Label("Categories:"), *boxes.values()],
                            layout=widgets.Layout(flex_flow="row wrap"))
