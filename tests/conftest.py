@@ -11,6 +11,9 @@ from primary_source import load_document, paths
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+#: File names and test ids of the lessons, for ``parametrize``.
+NOTEBOOK_NAMES = [nb.name for nb in NOTEBOOKS]
+NOTEBOOK_IDS = [nb.stem for nb in NOTEBOOKS]
 
 
 @pytest.fixture(scope="session", autouse=True)

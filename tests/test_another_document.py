@@ -7,12 +7,12 @@ import shutil
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from primary_source import load_document, paths
 from primary_source.exercises import lesson_exercises
 from primary_source.notices import NEEDS_METADATA, NEEDS_RHETORIC
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOK_IDS, NOTEBOOKS
+from tests.helpers import problems, run_notebook
 
 NEW_ID = "invented-1951-03-14"
 
@@ -240,21 +240,14 @@ def _texts(nb) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NOTEBOOK_IDS)
 def test_every_lesson_runs_headless_on_the_new_record(path, data_copy, tmp_path, monkeypatch):
     """The kernel inherits PRIMARY_SOURCE_DATA and PRIMARY_SOURCE_DOCUMENT from this process."""
     monkeypatch.setenv("PRIMARY_SOURCE_DOCUMENT", NEW_ID)
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=240, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    problems = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            if out.output_type == "error":
-                problems.append(f"{out.ename}: {out.evalue}")
-            elif out.output_type == "stream" and out.name == "stderr":
-                problems.append(f"stderr: {out.text[:300]}")
-    assert not problems, f"{path.name}: " + "\n".join(problems)
+    run_notebook(nb, tmp_path, timeout=240)
+    found = problems(nb)
+    assert not found, f"{path.name}: " + "\n".join(found)
     if path.stem != "02_context_timeline":  # the timeline lesson shows events, not the text
         seen = _texts(nb)
         assert any(phrase in seen for phrase in PHRASES), \

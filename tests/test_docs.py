@@ -10,6 +10,7 @@ import pytest
 from primary_source import paths
 from primary_source.cli import _parser
 from primary_source.exercises import load_bank
+from tests.conftest import NOTEBOOKS
 
 ROOT = paths.project_root()
 DOCS = {name: ROOT / "docs" / name for name in ("INSTRUCTOR.md", "DEPLOY.md")}
@@ -65,7 +66,7 @@ def test_the_guide_and_the_deploy_notes_exist_and_are_linked_to_each_other(name)
 
 def test_the_guide_has_a_lesson_plan_for_every_notebook_and_the_promised_sections():
     text = DOCS["INSTRUCTOR.md"].read_text(encoding="utf-8")
-    for nb in sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb")):
+    for nb in NOTEBOOKS:
         assert re.search(rf"^### {nb.stem[:2]} · ", text, flags=re.M), f"no plan for {nb.name}"
     for heading in ("Differentiation", "Editing the exercises", "Running an assessed session",
                     "Using another document"):

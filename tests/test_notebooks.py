@@ -7,20 +7,19 @@ import shutil
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOK_IDS, NOTEBOOKS
+from tests.helpers import problems, run_notebook
 
 SKELETON = ("What you will learn", "Time needed", "How to use this notebook", "Summary",
             "Going further")
-ids = [nb.stem for nb in NOTEBOOKS]
 
 
 def test_the_lesson_sequence_starts_here():
     assert NOTEBOOKS and NOTEBOOKS[0].name == "00_start_here.ipynb"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NOTEBOOK_IDS)
 def test_notebook_is_stored_without_outputs_and_with_a_python3_kernel(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
@@ -32,7 +31,7 @@ def test_notebook_is_stored_without_outputs_and_with_a_python3_kernel(path):
             assert cell["execution_count"] is None, f"stored execution count: {source[:60]!r}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NOTEBOOK_IDS)
 def test_notebook_follows_the_lesson_skeleton(path):
     nb = nbformat.read(path, as_version=4)
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
@@ -47,23 +46,15 @@ def test_notebook_follows_the_lesson_skeleton(path):
         assert word not in json.dumps(nb), f"placeholder {word!r} in {path.name}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NOTEBOOK_IDS)
 def test_notebook_runs_headless_from_another_folder(path, tmp_path):
     """Run All in a fresh kernel started in a folder that is not notebooks/: no error, no stderr."""
     copy = tmp_path / path.name
     shutil.copy(path, copy)
     nb = nbformat.read(copy, as_version=4)
-    NotebookClient(nb, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    problems = []
-    widgets = 0
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            if out.output_type == "error":
-                problems.append(f"{out.ename}: {out.evalue}")
-            elif out.output_type == "stream" and out.name == "stderr":
-                problems.append(f"stderr: {out.text[:300]}")
-            elif "application/vnd.jupyter.widget-view+json" in out.get("data", {}):
-                widgets += 1
-    assert not problems, f"{path.name}: " + "\n".join(problems)
+    run_notebook(nb, tmp_path)
+    found = problems(nb)
+    widgets = sum("application/vnd.jupyter.widget-view+json" in out.get("data", {})
+                  for cell in nb.cells for out in cell.get("outputs", []))
+    assert not found, f"{path.name}: " + "\n".join(found)
     assert widgets >= 1, f"{path.name} shows no interactive widget"

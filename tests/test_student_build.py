@@ -5,10 +5,10 @@ from __future__ import annotations
 import nbformat
 import pytest
 import yaml
-from nbclient import NotebookClient
 
 from primary_source.cli import main
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOK_NAMES
+from tests.helpers import problems, run_notebook
 
 ANSWER_FIELDS = {"answer", "answers", "model_answer", "rubric", "keywords", "feedback"}
 
@@ -39,13 +39,10 @@ def test_the_student_copy_has_no_answer_key(student_copy):
         assert not ANSWER_FIELDS & set(_keys(bank)), f"{path.name} still holds answers"
 
 
-@pytest.mark.parametrize("name", [nb.name for nb in NOTEBOOKS])
+@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
 def test_every_lesson_runs_headless_in_the_student_copy(student_copy, name, monkeypatch):
     monkeypatch.setenv("PRIMARY_SOURCE_DATA", str(student_copy / "data"))
     nb = nbformat.read(student_copy / "notebooks" / name, as_version=4)
-    NotebookClient(nb, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(student_copy / "notebooks")}}).execute()
-    errors = [out for cell in nb.cells for out in cell.get("outputs", [])
-              if out.output_type == "error"
-              or (out.output_type == "stream" and out.name == "stderr")]
+    run_notebook(nb, student_copy / "notebooks")
+    errors = problems(nb)
     assert not errors, f"{name}: {errors[:1]}"

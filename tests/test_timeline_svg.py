@@ -9,7 +9,8 @@ import pytest
 
 from primary_source import timeline as tl
 from primary_source.palette import CATEGORY_COLOURS
-from primary_source.timeline.layout import FONT_SIZE, text_width_px
+from primary_source.svg import text_width
+from primary_source.timeline.layout import FONT_SIZE
 from primary_source.timeline.svg import month_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -51,7 +52,7 @@ def test_labels_in_the_default_window_do_not_overlap(events):
     boxes = []
     size_px = FONT_SIZE * 90 / 72
     for t in texts(root, "event-label"):
-        width = text_width_px(t.text, FONT_SIZE, 90, weight=t.get("font-weight"),
+        width = text_width(t.text, FONT_SIZE, 90, weight=t.get("font-weight"),
                               style=t.get("font-style"))
         x, y = float(t.get("x")), float(t.get("y"))
         left = x if t.get("text-anchor") == "start" else x - width

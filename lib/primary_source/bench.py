@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import json
 import os
 import platform
@@ -81,8 +80,7 @@ def run(quick: bool = False, notebooks: bool = True, log=None) -> dict:
         else:
             result["notebooks"] = {}
         say("widgets: interactions in this process ...")
-        with contextlib.redirect_stdout(io.StringIO()):  # clear_output outside a kernel prints
-            result["widgets"] = widgets.widget_timings(interactions=10 if quick else 60)
+        result["widgets"] = widgets.widget_timings(interactions=10 if quick else 60)
         say("imports: fresh processes ...")
         found = imports.import_overhead(rounds=1 if quick else 5)
         result["imports"] = found

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from primary_source import paths, yamlload
+from primary_source.exercise_bank.loader import squash
 
 __all__ = ["main", "student_build"]
 
@@ -89,7 +90,7 @@ def student_build(out: str | Path, force: bool = False) -> Path:
         data = yamlload.safe_load(f.read_text(encoding="utf-8-sig"))
         for ex in (data or {}).get("exercises") or []:
             if isinstance(ex, dict) and ex.get("type") == "tag" and ex.get("quote"):
-                tagged.add(" ".join(str(ex["quote"]).split()).casefold())
+                tagged.add(squash(str(ex["quote"])))
         stripped = strip_answers(data)
         header = (f"# Student copy of {f.name}: answers removed for assessed use.\n"
                   "# Your teacher keeps the full version.\n")
@@ -100,7 +101,7 @@ def student_build(out: str | Path, force: bool = False) -> Path:
         data = yamlload.safe_load(rhetoric.read_text(encoding="utf-8-sig"))
         if isinstance(data, dict) and isinstance(data.get("annotations"), list):
             def asked(annotation) -> bool:
-                quote = " ".join(str(annotation.get("quote", "")).split()).casefold()
+                quote = squash(str(annotation.get("quote", "")))
                 return bool(quote) and any(t in quote or quote in t for t in tagged)
 
             data["annotations"] = [a for a in data["annotations"]

@@ -167,7 +167,11 @@ def find_terms(text: str, glossary=None) -> list[tuple[str, int, int]]:
     >>> find_terms("The CC VKP(b) salutes the Korean People's Army.")
     [('CC', 4, 6), ('VKP(b)', 7, 13), ("Korean People's Army", 26, 46)]
     """
-    pattern, normal, _, _ = _resolve(glossary)
+    return _find(text, _resolve(glossary))
+
+
+def _find(text: str, matcher) -> list[tuple[str, int, int]]:
+    pattern, normal, _, _ = matcher
     found = []
     for match in pattern.finditer(text):
         written = re.sub(r"\s+", " ", match.group(0).replace("\u2019", "'"))
@@ -199,9 +203,10 @@ def mark_terms_html(text: str, glossary=None) -> str:
     >>> mark_terms_html("<b>Fond</b> 45")  # doctest: +ELLIPSIS
     '&lt;b&gt;<abbr class="ps-term" title="fond: The largest unit ... style="...">Fond</abbr>&lt;/b&gt; 45'
     """
-    _, _, definitions, _ = _resolve(glossary)
+    matcher = _resolve(glossary)
+    definitions = matcher[2]
     out, last = [], 0
-    for term, start, end in find_terms(text, glossary):
+    for term, start, end in _find(text, matcher):
         out.append(html.escape(text[last:start]))
         title = html.escape(f"{term}: {definitions[term]}", quote=True)
         out.append(f'<abbr class="ps-term" title="{title}" style="{TERM_STYLE}">'

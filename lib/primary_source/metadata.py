@@ -359,8 +359,7 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
         return _CACHE[key]
     text = path.read_text(encoding="utf-8-sig")
     try:
-        node = yamlload.compose(text)
-        data = yamlload.safe_load(text)
+        data, node = yamlload.load_with_node(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -25,6 +25,7 @@ __all__ = [
     "notebooks_dir",
     "responses_dir",
     "examples_dir",
+    "read_cached",
 ]
 
 #: The record the lessons are built around, unless PRIMARY_SOURCE_DOCUMENT or
@@ -237,3 +238,25 @@ def responses_dir() -> Path:
     """Where a learner's answers are saved: ``responses/`` or ``PRIMARY_SOURCE_RESPONSES``."""
     override = os.environ.get("PRIMARY_SOURCE_RESPONSES")
     return Path(override).expanduser().resolve() if override else project_root() / "responses"
+
+
+_FILE_CACHE: dict[tuple[str, str], tuple[tuple[int, int], object]] = {}
+
+
+def read_cached(path: Path, build):
+    """``build(path)``, remembered until the file changes (its modification time or size).
+
+    For files read on every redraw of a widget. Callers that hand out something mutable
+    return a copy. A missing file is not remembered: ``build`` decides what that means.
+    """
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError:
+        return build(path)
+    key, stamp = (f"{build.__module__}.{build.__qualname__}", str(path)), (info.st_mtime_ns,
+                                                                           info.st_size)
+    hit = _FILE_CACHE.get(key)
+    if hit is None or hit[0] != stamp:
+        hit = _FILE_CACHE[key] = (stamp, build(path))
+    return hit[1]

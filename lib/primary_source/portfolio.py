@@ -9,24 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from primary_source import paths
+from primary_source.responses import _atomic_write, _result_words
+from primary_source.responses import _bank as _bank_or_none
 
 __all__ = ["lessons", "portfolio_rows", "portfolio_html", "export_portfolio", "portfolio_path"]
 
-_RESULT_WORDS = {True: "correct", False: "not yet right", None: "for your teacher to read"}
 
 
 def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
-
-
-def _bank():
-    """Every valid exercise of the bank, or ``None`` (the portfolio works without prompts)."""
-    try:
-        from primary_source.exercises import load_with_problems
-
-        return load_with_problems(None)[0]
-    except Exception:  # noqa: BLE001 - a broken exercise file must not stop the export
-        return None
 
 
 def _notebook_heading(path: Path) -> str | None:
@@ -49,7 +40,7 @@ def lessons(bank: Any = None) -> list[tuple[str, str]]:
     >>> lessons()[0][0]
     '00_start_here'
     """
-    bank = bank if bank is not None else _bank()
+    bank = bank if bank is not None else _bank_or_none()
     titles = dict(bank.titles) if bank is not None else {}
     found = {p.stem: p for p in paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb")}
     for name in titles:
@@ -95,7 +86,7 @@ def portfolio_rows(learner: str | None = None, answers: dict | None = None,
     from primary_source.exercises import answer_text
     from primary_source.responses import DEFAULT_LEARNER, load_answers
 
-    bank = bank if bank is not None else _bank()
+    bank = bank if bank is not None else _bank_or_none()
     if answers is None:
         answers = load_answers(learner or DEFAULT_LEARNER)
     position = {e.id: i for i, e in enumerate(bank)} if bank is not None else {}
@@ -106,9 +97,7 @@ def portfolio_rows(learner: str | None = None, answers: dict | None = None,
         notebook = str(entry.get("notebook") or (ex.notebook if ex else "") or "")
         prompt = ex.prompt if ex is not None else (_special_prompt(ex_id) or "")
         correct = entry.get("correct")
-        result = _RESULT_WORDS.get(correct if correct in (True, False) else None)
-        if correct is False and entry.get("score"):
-            result = f"partly right ({float(entry['score']):g} points)"
+        result = _result_words({"correct": correct, "score": entry.get("score")})
         groups.setdefault(notebook, []).append({
             "exercise": ex_id, "prompt": prompt, "answer": entry.get("answer"),
             "text": answer_text(entry.get("answer")), "result": result,
@@ -152,7 +141,7 @@ def portfolio_html(learner: str | None = None, answers: dict | None = None) -> s
     from primary_source.responses import DEFAULT_LEARNER
 
     learner = learner or DEFAULT_LEARNER
-    bank = _bank()
+    bank = _bank_or_none()
     groups = portfolio_rows(learner, answers, bank)
     order = lessons(bank)
     known = {name for name, _ in order}
@@ -225,8 +214,5 @@ def export_portfolio(learner: str | None, path: str | Path | None = None) -> Pat
     learner = learner or DEFAULT_LEARNER
     path = Path(path) if path is not None else portfolio_path(learner)
     text = portfolio_html(learner)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    tmp.replace(path)
+    _atomic_write(path, text)
     return path

@@ -7,6 +7,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from primary_source.record import BRACKET_RE
 from primary_source.references import LEVELS, ArchivalReference, parse_references
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
@@ -496,7 +497,6 @@ def insertions_table(doc: Document, meta: Metadata | None = None) -> pd.DataFram
     >>> insertions_table(load_document())["insertion"].tolist()[:2]
     ['[Central Committee, All-Union Communist Party (bolshevik)]', '[Stalin]']
     """
-    import re
 
     import pandas as pd
 
@@ -520,7 +520,7 @@ def insertions_table(doc: Document, meta: Metadata | None = None) -> pd.DataFram
         rows.append({"insertion": ins.marked, "location": "body", "paragraph": paragraph,
                      "start": ins.start, "end": ins.end, "tells_us": tells, "added_by": by})
     for location, text in (("title", doc.title), ("citation", doc.citation)):
-        for match in re.finditer(r"\[[^\[\]\n]*\]", text or ""):
+        for match in BRACKET_RE.finditer(text or ""):
             tells, by = explain(match.group(0)[1:-1], location)
             rows.append({"insertion": match.group(0), "location": location,
                          "paragraph": location, "start": match.start(), "end": match.end(),

@@ -427,7 +427,7 @@ def _answer_files(paths_in: Iterable[str | Path] | str | Path) -> list[Path]:
     return files
 
 
-def grade(paths_in: Iterable[str | Path] | str | Path):
+def grade(paths_in: Iterable[str | Path] | str | Path, bank=None):
     """A gradebook table: a row per learner and exercise, then a ``TOTAL`` row per learner.
 
     Answers are checked again against the full bank when it has the key (so answers given in an
@@ -435,13 +435,14 @@ def grade(paths_in: Iterable[str | Path] | str | Path):
     Raises ``ResponsesFileError`` naming any damaged or foreign file.
 
     Columns: learner, notebook, exercise, type, prompt, answer, correct, score, points,
-    attempts, saved.
+    attempts, saved. ``bank`` is the exercise bank to mark against (read from the data folder
+    when not given).
     """
     import pandas as pd
 
     from primary_source.exercises import check_answer
 
-    bank = _bank()
+    bank = bank if bank is not None else _bank()
     rows: list[dict[str, Any]] = []
     seen: dict[str, Path] = {}
     for f in _answer_files(paths_in):
@@ -487,10 +488,6 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def summarize(paths_in: Iterable[str | Path] | str | Path, out_dir: str | Path) -> dict[str, Any]:
     """Class summary: ``class.csv``, one PNG chart per exercise, and ``summary.md`` describing
     every chart in words (its text alternative). Returns the written paths.
@@ -503,15 +500,16 @@ def summarize(paths_in: Iterable[str | Path] | str | Path, out_dir: str | Path) 
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
+    from primary_source.exercise_bank.loader import shorten
     from primary_source.palette import OKABE_ITO
 
-    table = grade(paths_in)
+    bank = _bank()
+    table = grade(paths_in, bank)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     class_csv = write_grades(table, out / "class.csv")
     answers = table[table["exercise"] != "TOTAL"]
     learners = sorted(table["learner"].unique())
-    bank = _bank()
     md = ["# Class summary", "",
           f"{_count(len(learners), 'learner')}, "
           f"{_count(answers['exercise'].nunique(), 'exercise')} answered. "
@@ -535,7 +533,7 @@ def summarize(paths_in: Iterable[str | Path] | str | Path, out_dir: str | Path) 
             right = int((group["correct"] == True).sum())  # noqa: E712 - may hold None
             wrong = Counter(group.loc[group["correct"] != True, "answer"].astype(str))  # noqa: E712
             common = wrong.most_common(3)
-            labels = ["correct answer"] + [_short(a or "(no answer)") for a, _c in common]
+            labels = ["correct answer"] + [shorten(a or "(no answer)", 40) for a, _c in common]
             counts = [right] + [c for _a, c in common]
             colours = [OKABE_ITO["bluish green"]] + [OKABE_ITO["vermillion"]] * len(common)
             share = right / n if n else 0.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["safe_loader", "safe_load", "compose"]
+__all__ = ["safe_loader", "safe_load", "compose", "load_with_node"]
 
 
 def safe_loader():
@@ -35,3 +35,18 @@ def compose(text: str):
     import yaml
 
     return yaml.compose(text, Loader=safe_loader())
+
+
+def load_with_node(text: str):
+    """``(data, node)``: the plain data and its node tree (lines) from one parse of ``text``.
+
+    >>> data, node = load_with_node("a: 1")
+    >>> data, node.start_mark.line
+    ({'a': 1}, 0)
+    """
+    loader = safe_loader()(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()

@@ -28,6 +28,8 @@ CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 TOKEN = "lesson-test-" + os.urandom(8).hex()
 SCREENS = paths.project_root() / "build" / "screens"
 WIDGET_ERRORS = ("Error displaying widget", "Loading widget")
+#: An output holding an error or something written to stderr, in JupyterLab and in Voila.
+STDERR_OUTPUT = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -89,6 +91,12 @@ def checkout_copy(tmp: Path) -> Path:
     return checkout
 
 
+def copy_lessons(root: Path) -> None:
+    """Copy the lessons into ``root``: servers autosave, and outputs must never reach the repo."""
+    for nb in paths.notebooks_dir().glob("*.ipynb"):
+        shutil.copy(nb, root / nb.name)
+
+
 def isolated_env(tmp: Path) -> dict:
     """Environment for a server: private Jupyter folders, answers saved outside the repo."""
     env = dict(os.environ)
@@ -112,8 +120,7 @@ def chromium_path():
 def lesson_root(tmp_path_factory):
     """A temp copy of notebooks/: JupyterLab autosaves, and outputs must never reach the repo."""
     root = tmp_path_factory.mktemp("lessons")
-    for nb in paths.notebooks_dir().glob("*.ipynb"):
-        shutil.copy(nb, root / nb.name)
+    copy_lessons(root)
     return root
 
 
@@ -219,8 +226,7 @@ def run_all(page, lab_url: str, notebook: str):
         except PlaywrightTimeout:
             # Nothing queued or running, yet not every cell ran: the Run All was dropped or
             # cut short (a kernel still connecting), so ask again.
-            failed = page.locator(".jp-OutputArea-output[data-mime-type="
-                                  "'application/vnd.jupyter.stderr']")
+            failed = page.locator(STDERR_OUTPUT)
             if failed.count():
                 raise AssertionError(f"{notebook}: a cell failed: {failed.first.inner_text()}") from None
             busy = page.evaluate(_BUSY)
@@ -234,11 +240,12 @@ def run_all(page, lab_url: str, notebook: str):
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60000)
 
 
-def assert_clean(page, notebook: str):
-    """No error output, no stderr, no widget that failed to display."""
-    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+def assert_clean(page, notebook: str, texts=None):
+    """No error output, no stderr, no widget that failed to display (``texts``: what else to
+    refuse on the page; :data:`WIDGET_ERRORS` unless given)."""
+    errors = page.locator(STDERR_OUTPUT)
     assert errors.count() == 0, f"{notebook}: stderr or error output: {errors.first.inner_text()}"
-    for text in WIDGET_ERRORS:
+    for text in WIDGET_ERRORS if texts is None else texts:
         assert page.get_by_text(text).count() == 0, f"{notebook}: {text!r} on the page"
 
 
@@ -323,8 +330,7 @@ def voila(tmp_path_factory, chromium_path):
     tmp = tmp_path_factory.mktemp("voila")
     root = tmp / "lessons"
     root.mkdir()
-    for nb in paths.notebooks_dir().glob("*.ipynb"):
-        shutil.copy(nb, root / nb.name)
+    copy_lessons(root)
     port = _free_port()
     cmd = [sys.executable, "-m", "voila", str(root), "--no-browser", f"--port={port}",
            "--Voila.ip=127.0.0.1"]
@@ -352,10 +358,7 @@ def wait_for_voila_lesson(page, notebook: str):
     page.wait_for_load_state("load", timeout=180000)
     page.locator("#rendered_cells .jupyter-widgets").first.wait_for(timeout=60000)
     expect(page.get_by_text("Loading widget")).to_have_count(0, timeout=60000)
-    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-    assert errors.count() == 0, f"{notebook}: stderr or error output: {errors.first.inner_text()}"
-    for text in VOILA_ERRORS:
-        assert page.get_by_text(text).count() == 0, f"{notebook}: {text!r} on the page"
+    assert_clean(page, notebook, VOILA_ERRORS)
 
 
 def open_in_voila(page, voila_url: str, notebook: str):

@@ -13,7 +13,7 @@ import json
 import pytest
 
 from tests.browser.conftest import axe_violations, open_in_voila, screenshot
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOK_IDS, NOTEBOOK_NAMES
 
 #: Findings inside ipywidgets' and JupyterLab's own markup, which our code cannot change.
 NOT_OURS = [
@@ -29,7 +29,7 @@ NOT_OURS = [
 ]
 
 
-@pytest.mark.parametrize("notebook", [nb.name for nb in NOTEBOOKS], ids=[nb.stem for nb in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOK_NAMES, ids=NOTEBOOK_IDS)
 def test_axe_finds_no_serious_problem_in_a_lessons_outputs_in_jupyterlab(lesson, notebook):
     page = lesson(notebook)
     found = axe_violations(page, allowed=NOT_OURS)
@@ -37,7 +37,7 @@ def test_axe_finds_no_serious_problem_in_a_lessons_outputs_in_jupyterlab(lesson,
     assert found == [], json.dumps(found, indent=1)
 
 
-@pytest.mark.parametrize("notebook", [nb.name for nb in NOTEBOOKS], ids=[nb.stem for nb in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOK_NAMES, ids=NOTEBOOK_IDS)
 def test_axe_finds_no_serious_problem_in_a_lessons_outputs_in_voila(voila, page, notebook):
     page = open_in_voila(page, voila, notebook)
     found = axe_violations(page, include="#rendered_cells .jp-OutputArea",

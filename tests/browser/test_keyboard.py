@@ -76,6 +76,17 @@ def submit_from_keyboard(page, box):
     return box.locator(".widget-html [role=status]").last
 
 
+def submit_and_expect(page, box, shot: str, first: str = "Correct", *more: str):
+    """Submit from the keyboard, then the feedback must say ``first`` (and ``more``) on screen."""
+    feedback = submit_from_keyboard(page, box)
+    expect(feedback).to_contain_text(first, timeout=20000)
+    for text in more:
+        expect(feedback).to_contain_text(text)
+    expect(feedback).to_be_visible()
+    feedback.scroll_into_view_if_needed()
+    screenshot(page, shot)
+
+
 @pytest.fixture
 def start_here(lesson):
     return lesson(START)
@@ -92,11 +103,7 @@ def test_a_choice_is_made_with_tab_and_space(start_here):
     tab_until(page, right, back=True)
     page.keyboard.press("Space")
     expect(right).to_be_checked()
-    feedback = submit_from_keyboard(page, box)
-    expect(feedback).to_contain_text("Correct", timeout=20000)
-    expect(feedback).to_be_visible()
-    feedback.scroll_into_view_if_needed()
-    screenshot(page, "keyboard_choice.png")
+    submit_and_expect(page, box, "keyboard_choice.png")
 
 
 def test_every_right_box_of_a_multiple_choice_is_ticked_with_space(start_here):
@@ -109,11 +116,7 @@ def test_every_right_box_of_a_multiple_choice_is_ticked_with_space(start_here):
         if boxes.nth(i).is_checked() != (option in ex.answers):  # a saved answer may show
             page.keyboard.press("Space")
         expect(boxes.nth(i)).to_be_checked(checked=option in ex.answers)
-    feedback = submit_from_keyboard(page, box)
-    expect(feedback).to_contain_text("Correct", timeout=20000)
-    expect(feedback).to_be_visible()
-    feedback.scroll_into_view_if_needed()
-    screenshot(page, "keyboard_multi.png")
+    submit_and_expect(page, box, "keyboard_multi.png")
 
 
 def test_a_written_answer_is_typed_then_submitted_with_tab_and_enter(start_here):
@@ -123,12 +126,7 @@ def test_a_written_answer_is_typed_then_submitted_with_tab_and_enter(start_here)
     answer.focus()
     page.keyboard.press("End")
     page.keyboard.type(" The signature Feng Xi surprised me: why hide the name?")
-    feedback = submit_from_keyboard(page, box)
-    expect(feedback).to_contain_text("Model answer", timeout=20000)
-    expect(feedback).to_contain_text("Check your own answer")
-    expect(feedback).to_be_visible()
-    feedback.scroll_into_view_if_needed()
-    screenshot(page, "keyboard_text.png")
+    submit_and_expect(page, box, "keyboard_text.png", "Model answer", "Check your own answer")
 
 
 def test_the_parts_are_put_in_order_from_the_keyboard(start_here):
@@ -140,11 +138,7 @@ def test_the_parts_are_put_in_order_from_the_keyboard(start_here):
     for i, item in enumerate(ex.items):
         tab_until(page, lists.nth(i))
         choose_in_list(page, lists.nth(i), item)
-    feedback = submit_from_keyboard(page, box)
-    expect(feedback).to_contain_text("Correct", timeout=20000)
-    expect(feedback).to_be_visible()
-    feedback.scroll_into_view_if_needed()
-    screenshot(page, "keyboard_order.png")
+    submit_and_expect(page, box, "keyboard_order.png")
 
 
 def test_each_point_is_matched_from_the_keyboard(start_here):
@@ -156,11 +150,7 @@ def test_each_point_is_matched_from_the_keyboard(start_here):
         tab_until(page, lists.nth(i))
         expect(lists.nth(i)).to_have_accessible_name(f"{left}:")
         choose_in_list(page, lists.nth(i), right)
-    feedback = submit_from_keyboard(page, box)
-    expect(feedback).to_contain_text("Correct", timeout=20000)
-    expect(feedback).to_be_visible()
-    feedback.scroll_into_view_if_needed()
-    screenshot(page, "keyboard_match.png")
+    submit_and_expect(page, box, "keyboard_match.png")
 
 
 def test_a_passage_is_tagged_with_its_device_from_the_keyboard(lesson):
@@ -170,11 +160,7 @@ def test_a_passage_is_tagged_with_its_device_from_the_keyboard(lesson):
     device = box.get_by_label("Device:")
     device.focus()
     choose_in_list(page, device, ex.device)
-    feedback = submit_from_keyboard(page, box)
-    expect(feedback).to_contain_text("Correct", timeout=20000)
-    expect(feedback).to_be_visible()
-    feedback.scroll_into_view_if_needed()
-    screenshot(page, "keyboard_tag.png")
+    submit_and_expect(page, box, "keyboard_tag.png")
 
 
 @pytest.mark.parametrize("notebook", [START, "04_rhetoric.ipynb"])

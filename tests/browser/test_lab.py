@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOK_IDS, NOTEBOOK_NAMES
 
 
-@pytest.mark.parametrize("notebook", [nb.name for nb in NOTEBOOKS], ids=[nb.stem for nb in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOK_NAMES, ids=NOTEBOOK_IDS)
 def test_lesson_runs_in_jupyterlab_with_widgets_displayed(lesson, notebook):
     page = lesson(notebook)
     screenshot(page, notebook.replace(".ipynb", ".png"))

@@ -11,7 +11,6 @@ import subprocess
 
 from playwright.sync_api import expect
 
-from primary_source import paths
 from tests.browser.conftest import (
     _free_port,
     _wait_http,
@@ -22,6 +21,7 @@ from tests.browser.conftest import (
     stop_server,
     wait_for_voila_lesson,
 )
+from tests.conftest import NOTEBOOK_NAMES
 
 
 def test_start_here_runs_in_voila_with_the_code_hidden_and_the_reader_turning_pages(voila, page):
@@ -78,7 +78,7 @@ def test_make_present_lists_the_lessons_and_opens_the_first_one(tmp_path, page):
         _wait_http(f"http://127.0.0.1:{port}/", proc)
         assert "pip install" not in log_path.read_text(), "make present reinstalled the .venv"
         page.goto(f"http://127.0.0.1:{port}/")
-        lessons = sorted(nb.name for nb in paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+        lessons = NOTEBOOK_NAMES
         for name in lessons:
             expect(page.get_by_text(name, exact=True)).to_be_visible(timeout=60000)
         screenshot(page, "voila_make_present_tree.png")

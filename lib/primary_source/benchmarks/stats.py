@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import math
 import statistics
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-__all__ = ["median", "p95", "summary_ms", "time_call"]
+__all__ = ["median", "p95", "summary_ms"]
 
 
 def median(values: Sequence[float]) -> float:
@@ -29,13 +28,6 @@ def p95(values: Sequence[float]) -> float:
         return math.nan
     ordered = sorted(values)
     return ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)]
-
-
-def time_call(func: Callable[[], object]) -> float:
-    """Seconds one call of ``func`` takes, by ``time.perf_counter``."""
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
 
 
 def summary_ms(seconds: Sequence[float]) -> dict:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from primary_source.exercise_bank.loader import squash
 from primary_source.exercise_bank.model import ASSESSED_FEEDBACK, Exercise, Result
 
 __all__ = ["answer_text", "check_answer"]
 
 
 def _norm(value: Any) -> str:
-    return " ".join(str(value).split()).casefold()
+    return squash(str(value))
 
 
 def answer_text(answer: Any) -> str:

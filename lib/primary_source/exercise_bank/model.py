@@ -6,7 +6,6 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 __all__ = [
     "TYPES",
@@ -136,10 +135,6 @@ class Result:
     hint: str | None = None
     model_answer: str | None = None
     self_check: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-able dict of the result."""
-        return {"correct": self.correct, "score": self.score, "feedback": self.feedback}
 
 
 @dataclass

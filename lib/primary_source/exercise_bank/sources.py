@@ -52,6 +52,10 @@ def load_devices(path: Path | None = None) -> list[Device]:
     Raises ``FileNotFoundError`` when the catalogue is missing, ``ValueError`` when it is malformed.
     """
     path = Path(path) if path else paths.rhetoric_path()
+    return list(paths.read_cached(path, _read_devices))  # every tag exercise asks
+
+
+def _read_devices(path: Path) -> list[Device]:
     data = yamlload.safe_load(path.read_text(encoding="utf-8-sig"))
     if not isinstance(data, dict) or not isinstance(data.get("devices"), list):
         raise ValueError(f"{path}: needs a 'devices:' list of {{name, definition}}")

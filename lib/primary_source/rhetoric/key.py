@@ -57,18 +57,12 @@ def validate_key(
     devices, seen_devices = check_devices(data, problem)
 
     key_document = str(data.get("document") or "").strip()
-    if key_document and key_document != document_id():
-        if problems:
-            return problems, None
-        source = " ".join(str(data.get("source") or "").split())
-        return [], RhetoricKey(devices, [], text, where, source, key_document, False)
-
-    annotations = check_annotations(data, text, seen_devices, problem)
-
+    fits = not key_document or key_document == document_id()  # else leave the annotations out
+    annotations = check_annotations(data, text, seen_devices, problem) if fits else []
     if problems:
         return problems, None
     source = " ".join(str(data.get("source") or "").split())
-    return [], RhetoricKey(devices, annotations, text, where, source, key_document)
+    return [], RhetoricKey(devices, annotations, text, where, source, key_document, fits)
 
 
 def load_key(path: str | Path | None = None, text: str | None = None) -> RhetoricKey:

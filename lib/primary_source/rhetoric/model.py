@@ -77,7 +77,7 @@ class RhetoricKey:
     document: str = ""
     #: False when the lessons read another record: the annotations are then left out.
     fits_document: bool = True
-    _by_name: dict[str, Device] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, Device] = field(default_factory=dict, repr=False, init=False)
 
     def __post_init__(self) -> None:
         self._by_name = {d.name: d for d in self.devices}

@@ -110,16 +110,14 @@ def _is_prose(sentence: str) -> bool:
 
 
 def _sentence_spans(text: str) -> tuple[list[tuple[int, int]], str]:
-    """Sentence offsets from ``primary_source.text.sentences`` if it is there, else our own.
+    """Sentence offsets from ``primary_source.text.sentences``, else from our own splitter.
 
     ``text.sentences`` returns strings with whitespace tidied; each is found again in ``text``
     (whitespace- and quote-tolerant, in reading order) to recover its offsets. If any cannot be
     found, the whole text is split by :func:`split_sentences` instead.
     """
-    try:
-        from primary_source.text import sentences as text_sentences
-    except ImportError:
-        return split_sentences(text), "rhetoric.split_sentences"
+    from primary_source.text import sentences as text_sentences
+
     try:
         items = [str(getattr(item, "text", item)) for item in text_sentences(text)]
     except Exception:  # noqa: BLE001 - an unexpected signature: use our own splitter
@@ -152,9 +150,9 @@ def tag_units(doc: Any = None) -> list[TagUnit]:
     """The sentences of the document a learner can tag, numbered ``s01``, ``s02`` ...
 
     ``doc`` is a :class:`~primary_source.record.Document`, the body text itself, or None for
-    the shipped telegram. Sentences come from ``primary_source.text.sentences`` when that
-    module is installed, else from :func:`split_sentences`; headings, registry lines and the
-    signature are left out.
+    the shipped telegram. Sentences come from ``primary_source.text.sentences`` (or from
+    :func:`split_sentences` if its sentences cannot be found again in the text); headings,
+    registry lines and the signature are left out.
 
     >>> [u.text for u in tag_units("Heading\\n\\n- 1. We salute you. Help will come.")]
     ['We salute you.', 'Help will come.']

@@ -38,9 +38,7 @@ class Evidence:
     @property
     def label(self) -> str:
         """A one-line label for a menu: the kind, the title and the start of the text."""
-        head = {"document": "Document", "provenance": "Provenance",
-                "timeline": "Timeline"}.get(self.kind, self.kind.title())
-        label = f"{head} · {self.title}"
+        label = f"{self.kind.title()} · {self.title}"
         return label if len(label) <= 110 else label[:107].rstrip() + "\u2026"
 
 

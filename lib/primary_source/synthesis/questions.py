@@ -51,11 +51,6 @@ class Question:
     think: str
     helpful: tuple[str, ...] = ()
 
-    @property
-    def label(self) -> str:
-        """The question as shown in a menu."""
-        return self.text
-
 
 #: The questions a learner may argue about; the first is the default.
 QUESTIONS: tuple[Question, ...] = (

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from primary_source.names import VARIANTS as _SHARED_VARIANTS
+from primary_source.names import canonical as _shared_canonical
 from primary_source.text.paragraphs import paragraph_units
 
 __all__ = [
@@ -15,19 +17,8 @@ __all__ = [
 ]
 
 
-try:  # the project's shared list of people and spellings
-    from primary_source.names import VARIANTS as _SHARED_VARIANTS
-    from primary_source.names import canonical as _shared_canonical
-except ImportError:  # pragma: no cover - only when names.py is missing
-    _SHARED_VARIANTS = None
-    _shared_canonical = None
-
-#: Canonical person -> the spellings that name them (shared with :mod:`primary_source.names`).
-NAME_VARIANTS: dict[str, tuple[str, ...]] = dict(_SHARED_VARIANTS or {
-    "Kim Il Sung": ("Kim Il Sung", "Kim II Sung", "Kim Il-sung", "Kim Ir Sen"),
-    "Stalin": ("Stalin", "Feng Xi", "Fyn Si", "Filippov"),
-    "Terentii Shtykov": ("Terentii Shtykov", "Shtykov"),
-})
+#: Canonical person -> the spellings that name them (the list of :mod:`primary_source.names`).
+NAME_VARIANTS: dict[str, tuple[str, ...]] = dict(_SHARED_VARIANTS)
 
 
 def canonical_person(name: str) -> str | None:
@@ -37,12 +28,7 @@ def canonical_person(name: str) -> str | None:
     ('Kim Il Sung', 'Stalin', None)
     """
     cleaned = re.sub(r"\s+", " ", re.sub(r"^comrade\s+", "", name.strip(), flags=re.I))
-    if _shared_canonical is not None:
-        return _shared_canonical(cleaned)
-    for person, spellings in NAME_VARIANTS.items():
-        if cleaned.casefold() in {s.casefold() for s in spellings}:
-            return person
-    return None
+    return _shared_canonical(cleaned)
 
 
 def _phrase_pattern(phrases) -> re.Pattern:

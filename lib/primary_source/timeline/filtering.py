@@ -17,8 +17,6 @@ __all__ = [
     "is_document",
 ]
 
-_DATES: dict[tuple, _dt.date] = {}
-
 
 def document_date() -> _dt.date:
     """The date of the record the lessons read (``data/lesson.yaml``), else the telegram's.
@@ -29,23 +27,18 @@ def document_date() -> _dt.date:
     >>> document_date()
     datetime.date(1950, 8, 28)
     """
-    from primary_source.paths import document_path
-    from primary_source.record import load_document
+    from primary_source import paths
 
     try:
-        path = document_path()
-        info = path.stat()
+        return paths.read_cached(paths.document_path(), _record_date)
     except (OSError, ValueError):
         return DOCUMENT_DATE
-    key = (str(path), info.st_mtime_ns, info.st_size)
-    if key not in _DATES:
-        try:
-            date = load_document(path).date
-        except (OSError, ValueError):
-            date = None
-        _DATES.clear()
-        _DATES[key] = date or DOCUMENT_DATE
-    return _DATES[key]
+
+
+def _record_date(path) -> _dt.date:
+    from primary_source.record import load_document
+
+    return load_document(path).date or DOCUMENT_DATE
 
 
 def document_noun(when: _dt.date | None = None) -> str:

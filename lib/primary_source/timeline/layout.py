@@ -25,7 +25,7 @@ from primary_source.timeline.filtering import (
 from primary_source.timeline.loading import load_eras, load_events
 from primary_source.timeline.schema import CATEGORIES, GREY, MARKERS
 
-__all__ = ["EventMark", "StripLabel", "TimelineLayout", "layout_timeline", "text_width_px",
+__all__ = ["EventMark", "StripLabel", "TimelineLayout", "layout_timeline",
            "FONT_SIZE", "MARGINS"]
 
 #: Size of event and era labels, in points.
@@ -34,16 +34,6 @@ FONT_SIZE = 7.5
 MARGINS = (1.0, 0.3, 0.55, 0.8)
 #: Height of one label row, as a multiple of the height of a line of label text.
 _ROW_SPACING = 1.45
-
-def text_width_px(text: str, size: float = FONT_SIZE, dpi: float = 100, *, weight="normal",
-                  style="normal") -> float:
-    """The width in pixels of a label as matplotlib draws it; see :func:`primary_source.svg.text_width`.
-
-    >>> text_width_px("Inchon landing") > text_width_px("Inchon")
-    True
-    """
-    return text_width(text, size, dpi, weight=weight, style=style)
-
 
 @dataclass
 class EventMark:
@@ -63,7 +53,6 @@ class EventMark:
     strong: bool
     bold: bool
     is_document: bool
-    index: int = 0
 
 
 @dataclass
@@ -96,7 +85,6 @@ class TimelineLayout:
     eras: list[tuple[float, float, float]]  # (start, end, shade alpha)
     strip: list[StripLabel]
     events: list[EventMark]
-    hindsight: pd.Timestamp | None = None
     hindsight_x: float | None = None
     doc_x: float | None = None
     legend: list[tuple[str, str, str]] = field(default_factory=list)  # (label, colour, marker)
@@ -170,7 +158,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     gap = (x1 - x0) * 0.004
 
     def data_width(text: str, **style) -> float:
-        return text_width_px(text, FONT_SIZE, dpi, **style) * per_px
+        return text_width(text, FONT_SIZE, dpi, **style) * per_px
 
     # ---- events: measure the labels and stack them in rows, lane by lane
     docs = is_document(shown).tolist()
@@ -198,7 +186,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
                 title=title, category=cat, xs=xs, xe=xe, y=0.0,
                 label_x=left if ha == "left" else left + width, ha=ha, width=width,
                 colour=GREY if grey else CATEGORY_COLOURS[cat], marker=MARKERS[cat], grey=grey,
-                strong=bold or docs[i], bold=bold, is_document=docs[i], index=i)
+                strong=bold or docs[i], bold=bold, is_document=docs[i])
             items.append((span, mark))
         items.sort(key=lambda it: it[0][0])
         rows = _greedy_rows([span for span, _ in items], gap)
@@ -261,5 +249,5 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         categories=cats,
         lane_centres={c: lane_top[c] + lane_sizes[i] / 2 for i, c in enumerate(cats)},
         lane_lines=[lane_top[c] - 0.3 for c in cats], eras=era_spans, strip=strip,
-        events=[mark for _cat, _r, mark in placed], hindsight=limit, hindsight_x=hindsight_x,
+        events=[mark for _cat, _r, mark in placed], hindsight_x=hindsight_x,
         doc_x=doc_x, legend=legend, empty=shown.empty)

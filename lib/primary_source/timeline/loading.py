@@ -108,6 +108,10 @@ def load_eras(path=None) -> pd.DataFrame:
     'North Korean offensive'
     """
     path = Path(path) if path is not None else paths.eras_path()
+    return paths.read_cached(path, _read_eras).copy()  # read once: the chart asks per redraw
+
+
+def _read_eras(path: Path) -> pd.DataFrame:
     records = []
     for line, row in _read_rows(path, ERA_COLUMNS):
         for required in ERA_COLUMNS:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import html
-import re
 
 import ipywidgets as w
 
-from primary_source.glossary import define, find_terms, load_glossary, mark_terms_html
+from primary_source.glossary import define, find_terms, mark_terms_html
 from primary_source.palette import OKABE_ITO
-from primary_source.record import Document, load_document
+from primary_source.record import BRACKET_RE, Document, load_document
 from primary_source.text import (
     DEFAULT_STOPWORDS,
     frequencies,
@@ -46,7 +45,6 @@ WORD_COUNT_CAUTION = (
     "counts to find passages worth reading again, not as proof on their own."
 )
 
-_BRACKET_RE = re.compile(r"\[[^\[\]\n]*\]")
 _NO_TERM = ("Choose a term", "")
 
 
@@ -127,7 +125,7 @@ def _published_html(text: str, brackets: bool) -> str:
     if not brackets:
         return mark_terms_html(strip_editorial(text))
     parts, last = [], 0
-    for match in _BRACKET_RE.finditer(text):
+    for match in BRACKET_RE.finditer(text):
         parts.append(mark_terms_html(text[last:match.start()]))
         parts.append('<span class="ps-editorial" title="added by the translator or editor" '
                      'style="font-style:italic;background:#EEEEEE;color:#000;padding:0 0.15em">'
@@ -152,7 +150,6 @@ def close_reader(doc: Document | None = None) -> CloseReader:
     doc = doc or load_document()
     units = paragraph_units(doc)
     adapted = adapted_version()
-    glossary = load_glossary()
     first_point = next((u["index"] for u in units if u["number"] is not None), 0)
 
     point = w.Dropdown(options=[(u["label"], u["index"]) for u in units], value=first_point,
@@ -200,7 +197,7 @@ def close_reader(doc: Document | None = None) -> CloseReader:
         page.value = (f'<div lang="en" style="font-size:{int(size.value)}px;line-height:1.6;'
                       f'max-width:48em">{body}</div>')
         found = []
-        for name, _, _ in find_terms(plain, glossary):
+        for name, _, _ in find_terms(plain):
             if name not in found:
                 found.append(name)
         keep = term.value if term.value in found else ""
@@ -216,7 +213,7 @@ def close_reader(doc: Document | None = None) -> CloseReader:
             definition.value = _note("<em>Choose a term to see what it means and where the "
                                      "definition comes from.</em>")
             return
-        found = define(term.value, glossary)
+        found = define(term.value)
         if found is None:
             definition.value = ""
             return
@@ -351,10 +348,15 @@ def word_use_chart(doc: Document | None = None) -> WordUseChart:
                             top=top.value)
         which = "common words left out" if common.value else "all words"
         title = f"The {len(table)} most used words ({which})"
-        box.svg, box.table = word_use_svg(table, title=title), table
+        box.table = table
         caption.value = f'<p role="status"><em>Chart: {html.escape(title)}</em></p>'
         table_html.value = _counts_html(table)
-        show_image(chart, lambda: box.svg.encode("utf-8"),
+
+        def draw() -> bytes:
+            box.svg = word_use_svg(table, title=title)
+            return box.svg.encode("utf-8")
+
+        show_image(chart, draw,
                    f"Bar chart: {title}. The same counts are in the table below.",
                    "image/svg+xml")
 

@@ -24,6 +24,7 @@ from primary_source.responses import (
     load_answers,
     save_answer,
 )
+from primary_source.ui.notes import note_html, warning_html
 
 __all__ = ["ExerciseBox", "ExerciseSection", "exercise_widget", "exercise_section"]
 
@@ -34,16 +35,6 @@ _CHOOSE = "(choose)"
 
 def _esc(text: Any) -> str:
     return html.escape(str(text))
-
-
-def _note(text: str, colour: str = OKABE_ITO["black"], role: str = "status") -> str:
-    return (f'<div role="{role}" style="border-left:4px solid {colour};padding:0.3em 0.6em;'
-            f'margin:0.3em 0">{text}</div>')
-
-
-def _warning_html(messages: list[str]) -> str:
-    items = "".join(f"<p>{_esc(m)}</p>" for m in messages)
-    return _note(f"<b>Warning:</b>{items}", OKABE_ITO["orange"], role="alert")
 
 
 class ExerciseBox(widgets.VBox):
@@ -134,7 +125,7 @@ class ExerciseBox(widgets.VBox):
                                  layout=_WIDE)
             out = [quote, self.device, self.definition]
             if problem:
-                out.append(widgets.HTML(_warning_html([problem])))
+                out.append(widgets.HTML(warning_html([problem])))
             return out
         raise ValueError(f"unknown exercise type {ex.type!r}")
 
@@ -215,13 +206,13 @@ class ExerciseBox(widgets.VBox):
 
     def _on_hint(self, _button=None) -> None:
         if self.exercise.hint:
-            self.hint.value = _note(f"<b>Hint:</b> {_esc(self.exercise.hint)}",
+            self.hint.value = note_html(f"<b>Hint:</b> {_esc(self.exercise.hint)}",
                                     OKABE_ITO["sky blue"])
 
     def _on_model(self, _button=None) -> None:
         ex = self.exercise
         if self.attempts == 0:
-            self.feedback.value = _note("Write and submit your own answer first; then compare it "
+            self.feedback.value = note_html("Write and submit your own answer first; then compare it "
                                         "with the model answer.", OKABE_ITO["sky blue"])
             return
         self.feedback.value = self._text_feedback(check_answer(ex, self.value))
@@ -234,14 +225,14 @@ class ExerciseBox(widgets.VBox):
         if result.self_check:
             items = "".join(f"<li>{_esc(s)}</li>" for s in result.self_check)
             parts.append(f"<p><b>Check your own answer:</b></p><ul>{items}</ul>")
-        return _note("".join(parts), OKABE_ITO["blue"])
+        return note_html("".join(parts), OKABE_ITO["blue"])
 
     def _on_submit(self, _button=None) -> None:
         ex = self.exercise
         answer = self.value
         problem = self._problem_with(answer)
         if problem:
-            self.feedback.value = _note(_esc(problem), OKABE_ITO["orange"])
+            self.feedback.value = note_html(_esc(problem), OKABE_ITO["orange"])
             return
         result = check_answer(ex, answer)
         self.last_result = result
@@ -255,7 +246,7 @@ class ExerciseBox(widgets.VBox):
                 self.attempts = int(entry["attempts"])
             except (OSError, TypeError, ValueError) as err:
                 self.attempts += 1
-                saved_note = _note(f"<b>Your answer could not be saved:</b> {_esc(err)}. "
+                saved_note = note_html(f"<b>Your answer could not be saved:</b> {_esc(err)}. "
                                    "Copy it somewhere safe and tell your teacher.",
                                    OKABE_ITO["vermillion"], role="alert")
         warned = [str(w.message) for w in caught if issubclass(w.category,
@@ -264,17 +255,17 @@ class ExerciseBox(widgets.VBox):
         if ex.type == "text" and not ex.assessed:
             body = self._text_feedback(result)
         elif result.correct is True:
-            body = _note(f"<b>&#10003; Correct.</b> {_esc(_rest(result.feedback))}",
+            body = note_html(f"<b>&#10003; Correct.</b> {_esc(_rest(result.feedback))}",
                          OKABE_ITO["bluish green"])
         elif result.correct is False:
             word = "Partly right" if result.score > 0 else "Not yet"
-            body = _note(f"<b>&#10007; {word}.</b> {_esc(_rest(result.feedback))}",
+            body = note_html(f"<b>&#10007; {word}.</b> {_esc(_rest(result.feedback))}",
                          OKABE_ITO["vermillion"])
         else:
-            body = _note(_esc(result.feedback or ASSESSED_FEEDBACK), OKABE_ITO["blue"])
+            body = note_html(_esc(result.feedback or ASSESSED_FEEDBACK), OKABE_ITO["blue"])
         if result.correct is False and ex.hint:
             self._on_hint()
-        self.feedback.value = (_warning_html(warned) if warned else "") + saved_note + body
+        self.feedback.value = (warning_html(warned) if warned else "") + saved_note + body
 
     def _restore(self, saved: dict[str, Any]) -> None:
         self.attempts = int(saved.get("attempts") or 0)
@@ -282,12 +273,12 @@ class ExerciseBox(widgets.VBox):
         shown = self.set_answer(saved.get("answer"))
         when = saved.get("saved") or ""
         if shown:
-            self.feedback.value = _note(
+            self.feedback.value = note_html(
                 f"Your saved answer{' from ' + _esc(when) if when else ''} is shown. "
                 "Change it if you like and press Submit to check it again.",
                 OKABE_ITO["sky blue"])
         else:
-            self.feedback.value = _note(
+            self.feedback.value = note_html(
                 "You answered this before, but the question has changed since. "
                 "Please answer again.", OKABE_ITO["sky blue"])
 
@@ -330,13 +321,13 @@ def exercise_section(notebook: str, section: str | None = None,
         found, skipped = lesson_exercises(notebook, section)
     except ExerciseFormatError as err:
         items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in err.problems)
-        box.warning.value = _note("<b>These exercises cannot be shown:</b> the exercise file has "
+        box.warning.value = note_html("<b>These exercises cannot be shown:</b> the exercise file has "
                                   f"problems. Ask your teacher to fix them.<ul>{items}</ul>",
                                   OKABE_ITO["vermillion"], role="alert")
         box.children = [box.warning]
         return box
     except FileNotFoundError as err:
-        box.warning.value = _note(f"<b>No exercises found:</b> {_esc(err)}",
+        box.warning.value = note_html(f"<b>No exercises found:</b> {_esc(err)}",
                                   OKABE_ITO["vermillion"], role="alert")
         box.children = [box.warning]
         return box
@@ -350,18 +341,18 @@ def exercise_section(notebook: str, section: str | None = None,
                           stacklevel=1)
     warned = [str(w.message) for w in caught if issubclass(w.category, DamagedResponsesWarning)]
     if warned:
-        box.warning.value = _warning_html(warned)
+        box.warning.value = warning_html(warned)
     box.exercises = [ExerciseBox(ex, learner=learner, saved=saved.get(ex.id), number=i + 1)
                      for i, ex in enumerate(found)]
     if skipped:
         items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in skipped)
-        box.warning.value += _note(
+        box.warning.value += note_html(
             f"<b>{len(skipped)} exercise{'s' if len(skipped) != 1 else ''} left out:</b> "
             "the words quoted in each are not in the document these lessons now read. "
             "To give this document its own questions, see docs/INSTRUCTOR.md "
             f"(\u201cUsing another document\u201d).<ul>{items}</ul>", OKABE_ITO["orange"])
     if not found and not skipped:
         what = f"section {section!r} of {notebook}" if section else notebook
-        box.warning.value += _note(f"There are no exercises in {_esc(what)}.")
+        box.warning.value += note_html(f"There are no exercises in {_esc(what)}.")
     box.children = [box.warning, *box.exercises]
     return box

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import html
 
-__all__ = ["chart_view", "img_html", "png_bundle", "show_image"]
+__all__ = ["chart_view", "img_html", "show_image"]
 
 
 def img_html(png: bytes, alt: str, mime: str = "image/png") -> str:
@@ -21,20 +21,6 @@ def img_html(png: bytes, alt: str, mime: str = "image/png") -> str:
     data = base64.b64encode(png).decode("ascii")
     return (f'<img alt="{html.escape(alt, quote=True)}" style="max-width:100%;height:auto" '
             f'src="data:{mime};base64,{data}">')
-
-
-def png_bundle(png: bytes, alt: str) -> dict[str, str]:
-    """A display bundle: the image as HTML with ``alt`` first, the bare PNG and text after.
-
-    Front ends show the richest type they can (HTML), and the PNG stays in the output for
-    tools that read it. Display it with ``display(png_bundle(png, alt), raw=True)``.
-
-    >>> sorted(png_bundle(b"\\x89PNG", "A chart"))
-    ['image/png', 'text/html', 'text/plain']
-    """
-    return {"text/html": img_html(png, alt),
-            "image/png": base64.b64encode(png).decode("ascii"),
-            "text/plain": alt}
 
 
 def chart_view(min_height: str = "300px"):

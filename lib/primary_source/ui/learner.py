@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import os
 import warnings
-from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -21,20 +20,9 @@ from primary_source.responses import (
     safe_name,
     set_current_learner,
 )
+from primary_source.ui.notes import note_html, where
 
 __all__ = ["learner_box", "download_my_work"]
-
-
-def _note(text: str, colour: str, role: str = "status") -> str:
-    return (f'<div role="{role}" style="border-left:4px solid {colour};padding:0.3em 0.6em;'
-            f'margin:0.3em 0">{text}</div>')
-
-
-def _where(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def learner_box() -> widgets.VBox:
@@ -50,22 +38,22 @@ def learner_box() -> widgets.VBox:
     status = widgets.HTML()
 
     def show(saved_as: str, first: bool) -> None:
-        where = html.escape(_where(responses_file(saved_as)))
+        place = html.escape(where(responses_file(saved_as)))
         who = html.escape(saved_as)
         if first:
-            msg = (f"Your answers are saved as <b dir=\"auto\">{who}</b> in <code>{where}</code>. "
+            msg = (f"Your answers are saved as <b dir=\"auto\">{who}</b> in <code>{place}</code>. "
                    "Type your name and press Enter to use your own.")
         else:
             msg = (f"Hello <b dir=\"auto\">{who}</b>: your answers are saved in "
-                   f"<code>{where}</code>.")
-        status.value = _note(msg, OKABE_ITO["bluish green"])
+                   f"<code>{place}</code>.")
+        status.value = note_html(msg, OKABE_ITO["bluish green"])
 
     def remember(_change=None) -> None:
         value = text.value.strip() or DEFAULT_LEARNER
         try:
             set_current_learner(value)
         except OSError as err:
-            status.value = _note(f"Your name could not be saved: {html.escape(str(err))}",
+            status.value = note_html(f"Your name could not be saved: {html.escape(str(err))}",
                                  OKABE_ITO["vermillion"], role="alert")
             return
         show(value, first=False)
@@ -98,19 +86,19 @@ def download_my_work(learner: str | None = None) -> widgets.VBox:
                 page = export_html(who, folder / f"{stem}.html")
                 table = export_csv(who, folder / f"{stem}.csv")
             except OSError as err:
-                output.value = _note(f"Your work could not be written: {html.escape(str(err))}",
+                output.value = note_html(f"Your work could not be written: {html.escape(str(err))}",
                                      OKABE_ITO["vermillion"], role="alert")
                 return
         warned = "".join(f"<p><b>Warning:</b> {html.escape(str(w.message))}</p>" for w in caught
                          if issubclass(w.category, DamagedResponsesWarning))
         links = "".join(
-            f'<li><a href="{html.escape(_where(p).replace(os.sep, "/"), quote=True)}" '
+            f'<li><a href="{html.escape(where(p).replace(os.sep, "/"), quote=True)}" '
             f'target="_blank" download>{html.escape(label)}</a>: '
             f"<code>{html.escape(str(p))}</code></li>"
             for label, p in (("your work as a web page", page),
                              ("your work as a table (CSV)", table)))
-        output.value = (_note(warned, OKABE_ITO["orange"], role="alert") if warned else "") + \
-            _note(f"Saved.<ul>{links}</ul>Hand in these files, or keep them.",
+        output.value = (note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "") + \
+            note_html(f"Saved.<ul>{links}</ul>Hand in these files, or keep them.",
                   OKABE_ITO["bluish green"])
 
     button.on_click(export)

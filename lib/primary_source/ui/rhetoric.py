@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 import ipywidgets as w
 
+from primary_source import responses
 from primary_source.notices import needs_rhetoric, notice_html
 from primary_source.rhetoric import (
     NO_DEVICE,
@@ -37,19 +37,7 @@ _RESULT_WORDS = {
 }
 
 
-def _responses() -> Any:
-    """The answers module if it is installed, else None (tags then stay in memory)."""
-    try:
-        from primary_source import responses
-    except ImportError:
-        return None
-    return responses
-
-
 def _saved_tags(learner: str | None, units: list[TagUnit]) -> dict[str, str]:
-    responses = _responses()
-    if responses is None:
-        return {}
     ids = {u.id for u in units}
     tags = {}
     for ex_id, entry in responses.load_answers(learner).items():
@@ -130,10 +118,9 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
     units = tag_units(key.text)
     by_id = {u.id: u for u in units}
     in_key = annotations_by_unit(key, units)
-    responses = _responses() if save else None
-    if responses is not None and learner is None:
+    if save and learner is None:
         learner = responses.current_learner()
-    tags: dict[str, str] = _saved_tags(learner, units) if responses is not None else {}
+    tags: dict[str, str] = _saved_tags(learner, units) if save else {}
 
     # The placeholders have the value "" (not None, which a Dropdown reads as "no selection").
     sentence = w.Dropdown(options=[(_NO_SENTENCE, "")] + [(u.label, u.id) for u in units],
@@ -200,7 +187,7 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
             return
         tags[uid] = chosen
         show_comparison(uid)
-        if responses is not None:
+        if save:
             row = table()
             result = row[row["sentence_id"] == uid].iloc[0]["result"]
             correct = None if result == "not in the key" else result == "match"

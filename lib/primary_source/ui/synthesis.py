@@ -11,6 +11,7 @@ from typing import Any
 import ipywidgets as w
 
 from primary_source import responses, synthesis
+from primary_source.notices import needs_metadata
 from primary_source.palette import OKABE_ITO
 from primary_source.synthesis import (
     ALL_PARTS_PRESENT,
@@ -25,6 +26,7 @@ from primary_source.synthesis import (
     build_argument,
     question_by_id,
 )
+from primary_source.ui.notes import note_html, where
 
 __all__ = [
     "SHOW_ALL",
@@ -46,11 +48,6 @@ _LABELLED = {"description_width": "9em"}
 
 def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
-
-
-def _note(text: str, colour: str = OKABE_ITO["black"], role: str = "status") -> str:
-    return (f'<div role="{role}" style="border-left:4px solid {colour};padding:0.3em 0.6em;'
-            f'margin:0.3em 0">{text}</div>')
 
 
 def _saved_argument(learner: str | None) -> tuple[dict | None, list[str]]:
@@ -183,7 +180,7 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
     save_button = w.Button(description="Save", icon="save", tooltip="Save my argument",
                            layout=w.Layout(width="auto"))
     feedback = w.HTML()
-    status = w.HTML(_note("".join(f"<p><b>Warning:</b> {_e(m)}</p>" for m in damaged),
+    status = w.HTML(note_html("".join(f"<p><b>Warning:</b> {_e(m)}</p>" for m in damaged),
                           OKABE_ITO["orange"], role="alert") if damaged else "")
     preview = w.HTML()
     for widget, name in ((detail, "ps-cer-detail"), (summary, "ps-cer-summary"),
@@ -216,7 +213,7 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
     def on_add(_=None) -> None:
         new = [i for i in evidence.value if i not in selected]
         if not evidence.value:
-            feedback.value = _note("Highlight a piece of evidence in the list first.")
+            feedback.value = note_html("Highlight a piece of evidence in the list first.")
             return
         selected.extend(new)
         feedback.value = ""
@@ -225,7 +222,7 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
     def on_remove(_=None) -> None:
         gone = set(chosen.value)
         if not gone:
-            feedback.value = _note("Highlight a piece of evidence in My evidence first.")
+            feedback.value = note_html("Highlight a piece of evidence in My evidence first.")
             return
         selected[:] = [i for i in selected if i not in gone]
         refresh()
@@ -235,10 +232,10 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
         refresh()
         if problems:
             items = "".join(f"<li>{_e(p)}</li>" for p in problems)
-            feedback.value = _note(f"<p><strong>Before you save, look at this:</strong></p>"
+            feedback.value = note_html(f"<p><strong>Before you save, look at this:</strong></p>"
                                    f"<ul>{items}</ul>", OKABE_ITO["orange"])
         else:
-            feedback.value = _note(f"<p>{_e(ALL_PARTS_PRESENT)}</p>", OKABE_ITO["bluish green"])
+            feedback.value = note_html(f"<p>{_e(ALL_PARTS_PRESENT)}</p>", OKABE_ITO["bluish green"])
 
     def on_save(_=None) -> None:
         who = learner or responses.current_learner()
@@ -249,13 +246,13 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
                 entry = responses.save_answer(ANSWER_ID, arg.as_answer(), learner=who,
                                               notebook=NOTEBOOK)
         except (OSError, ValueError) as err:
-            status.value = _note(f"Your argument could not be saved: {_e(err)}. It is still "
+            status.value = note_html(f"Your argument could not be saved: {_e(err)}. It is still "
                                  "here while this notebook is open.", OKABE_ITO["vermillion"],
                                  role="alert")
             return
         warned = "".join(f"<p><b>Warning:</b> {_e(c.message)}</p>" for c in caught)
-        status.value = ((_note(warned, OKABE_ITO["orange"], role="alert") if warned else "")
-                        + _note(f'Saved for <b dir="auto">{_e(who)}</b> at {_e(entry["saved"])}.',
+        status.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
+                        + note_html(f'Saved for <b dir="auto">{_e(who)}</b> at {_e(entry["saved"])}.',
                                 OKABE_ITO["bluish green"]))
 
     question.observe(refresh, names="value")
@@ -275,7 +272,7 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
         w.link((picker.question, "value"), (question, "value"))
     refresh()
     if saved is not None:
-        status.value += _note("Your saved argument is shown. Change it if you like, then press "
+        status.value += note_html("Your saved argument is shown. Change it if you like, then press "
                               "Save again.", OKABE_ITO["sky blue"])
 
     box = w.VBox([
@@ -304,12 +301,6 @@ def _ordered(evidence: Sequence[Evidence]) -> list[Evidence]:
     return [e for k in KINDS for e in evidence if e.kind == k]
 
 
-def _where(path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
 
 def portfolio_button(learner: str | None = None) -> w.VBox:
     """A "Download my portfolio" button: one HTML page of the learner's work in every lesson.
@@ -332,14 +323,14 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
             try:
                 page = export_portfolio(who, portfolio_path(who))
             except OSError as err:
-                output.value = _note(f"Your portfolio could not be written: {_e(err)}",
+                output.value = note_html(f"Your portfolio could not be written: {_e(err)}",
                                      OKABE_ITO["vermillion"], role="alert")
                 return
         warned = "".join(f"<p><b>Warning:</b> {_e(c.message)}</p>" for c in caught
                          if issubclass(c.category, responses.DamagedResponsesWarning))
-        href = _e(_where(page).replace(os.sep, "/"))
-        output.value = ((_note(warned, OKABE_ITO["orange"], role="alert") if warned else "")
-                        + _note(f'Your portfolio is saved: <a href="{href}" target="_blank" '
+        href = _e(where(page).replace(os.sep, "/"))
+        output.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
+                        + note_html(f'Your portfolio is saved: <a href="{href}" target="_blank" '
                                 f'download>open it</a> or find it at <code>{_e(page)}</code>. '
                                 "Hand it in, or keep it.", OKABE_ITO["bluish green"]))
 
@@ -372,13 +363,7 @@ def table_view(table, caption: str) -> w.HTML:
 
 def _missing(text: str) -> str:
     """A notice for a part that needs curated data this document does not have."""
-    try:
-        from primary_source.notices import needs_metadata
-    except ImportError:  # the shared notices are optional
-        more = ""
-    else:
-        more = f" {needs_metadata()}"
-    return _note(f"<p><em>{_e(text)}{_e(more)}</em></p>", OKABE_ITO["sky blue"])
+    return note_html(f"<p><em>{_e(text)} {_e(needs_metadata())}</em></p>", OKABE_ITO["sky blue"])
 
 
 def evidence_view(kind: str | None = None) -> w.HTML:

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from primary_source import timeline as tl
-from primary_source.ui.images import chart_view, img_html, show_image
+from primary_source.ui.images import chart_view, show_image
 
 __all__ = ["timeline_explorer", "timeline_chart", "details_html", "description_html",
            "month_options"]
@@ -209,12 +209,11 @@ def timeline_chart(events: pd.DataFrame | None = None, start=None, end=None, cat
     1
     """
     events = tl.load_events() if events is None else events
-    svg = tl.timeline_svg(tl.layout_timeline(events, start, end, categories,
-                                             hindsight_date=hindsight_date, dpi=90))
     text = tl.caption(events, start, end, categories, hindsight_date=hindsight_date)
-    image = widgets.HTML(img_html(svg.encode("utf-8"), f"Timeline chart. {text}",
-                                  "image/svg+xml"), layout=widgets.Layout(max_width="100%"))
-    image.add_class("ps-chart")
+    image = chart_view()
+    show_image(image, lambda: tl.timeline_svg(tl.layout_timeline(
+        events, start, end, categories, hindsight_date=hindsight_date, dpi=90)).encode("utf-8"),
+        f"Timeline chart. {text}", "image/svg+xml")
     caption = widgets.HTML(f"<div class='timeline-caption'>{html.escape(text)}</div>")
     description = widgets.HTML(description_html(
         tl.describe(events, start, end, categories, hindsight_date=hindsight_date)))
