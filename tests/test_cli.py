@@ -123,14 +123,15 @@ def test_grade_writes_a_gradebook_for_the_example_class(tmp_path, capsys):
     assert "learner" in capsys.readouterr().out
 
 
-def test_grade_stops_and_names_a_damaged_file(tmp_path, capsys):
+def test_grade_names_a_damaged_file_and_grades_the_rest(tmp_path, capsys):
     folder = tmp_path / "class"
     folder.mkdir()
-    (folder / "ok.json").write_bytes((EXAMPLES / "Ana.json").read_bytes())
+    (folder / "Ana.json").write_bytes((EXAMPLES / "Ana.json").read_bytes())
     (folder / "broken.json").write_text("{ not json", encoding="utf-8")
     assert main(["grade", str(folder), "-o", str(tmp_path / "g.csv")]) == 1
     assert "broken.json" in capsys.readouterr().err
-    assert not (tmp_path / "g.csv").exists()
+    with open(tmp_path / "g.csv", encoding="utf-8-sig", newline="") as fh:
+        assert {r["learner"] for r in csv.DictReader(fh)} == {"Ana"}
 
 
 def test_summarize_works_at_once_on_the_example_class(tmp_path, capsys):

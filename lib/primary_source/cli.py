@@ -130,30 +130,74 @@ def _cmd_student_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_grade(args: argparse.Namespace) -> int:
-    from primary_source.responses import ResponsesFileError, grade, write_grades
+def _is_answers_file(path: Path) -> bool:
+    """Whether ``path`` is an existing learner's answers file (judged by its content)."""
+    from primary_source.responses import FORMAT
 
     try:
-        table = grade(args.paths)
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return FORMAT.encode() in head
+
+
+def _class_report(command: str, paths_in: list[str]):
+    """Grade the class, printing every file left out and every note; ``None`` if no files."""
+    from primary_source.classroom import grade_class
+    from primary_source.responses import ResponsesFileError
+
+    try:
+        report = grade_class(paths_in)
+    except ResponsesFileError as err:
+        print(f"{command}: {err}", file=sys.stderr)
+        return None
+    for err in report.skipped:
+        print(f"{command}: skipped {err}", file=sys.stderr)
+    for note in report.notes:
+        print(f"{command}: note: {note}", file=sys.stderr)
+    return report
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from primary_source.classroom import answer_files, write_grades
+    from primary_source.responses import ResponsesFileError
+
+    target = Path(args.output).resolve()
+    try:
+        inputs = {f.resolve() for f in answer_files(args.paths)}
     except ResponsesFileError as err:
         print(f"grade: {err}", file=sys.stderr)
         return 1
-    out = write_grades(table, args.output)
-    learners = table["learner"].nunique()
+    if target in inputs or target.is_dir() or _is_answers_file(target):
+        print(f"grade: will not write the grades over {args.output}: it is an answers file or "
+              "an input; choose another name with -o", file=sys.stderr)
+        return 2
+    report = _class_report("grade", args.paths)
+    if report is None:
+        return 1
+    out = write_grades(report.table, args.output)
+    learners = report.table["learner"].nunique()
     print(f"Grades for {learners} learner(s) written to {out}")
+    if report.skipped:
+        print(f"grade: {len(report.skipped)} file(s) skipped; fix or remove them and grade "
+              "again", file=sys.stderr)
+        return 1
     return 0
 
 
 def _cmd_summarize(args: argparse.Namespace) -> int:
-    from primary_source.responses import ResponsesFileError, summarize
+    from primary_source.classroom import summarize
 
-    try:
-        written = summarize(args.paths, args.output)
-    except ResponsesFileError as err:
-        print(f"summarize: {err}", file=sys.stderr)
+    report = _class_report("summarize", args.paths)
+    if report is None:
         return 1
+    written = summarize(args.paths, args.output, report=report)
     print(f"Class summary written to {written['summary']} with {len(written['charts'])} "
           f"chart(s) and the table {written['table']}")
+    if report.skipped:
+        print(f"summarize: {len(report.skipped)} file(s) skipped", file=sys.stderr)
+        return 1
     return 0
 
 

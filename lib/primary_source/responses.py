@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import os
 import re
 import tempfile
-import textwrap
 import unicodedata
 import warnings
-from collections import Counter
-from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,6 +16,7 @@ from typing import Any
 from filelock import FileLock
 
 from primary_source import paths
+from primary_source.csvsafe import write_csv
 
 __all__ = [
     "DEFAULT_LEARNER",
@@ -321,24 +318,6 @@ def _rows(learner: str, answers: dict[str, dict[str, Any]], bank) -> list[dict[s
     return rows
 
 
-def _csv_cell(value: Any) -> Any:
-    """Keep spreadsheet programs from running a learner's text as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    if value is None or (isinstance(value, float) and value != value):  # None or NaN
-        return ""
-    return value
-
-
-def _write_csv(rows: list[dict[str, Any]], path: Path, columns: list[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _csv_cell(row.get(k)) for k in columns})
-
-
 _EXPORT_COLUMNS = ["notebook", "exercise", "prompt", "answer", "correct", "score", "attempts",
                    "saved"]
 
@@ -348,7 +327,7 @@ def export_csv(learner: str | None, path: str | Path) -> Path:
     learner = learner or DEFAULT_LEARNER
     rows = _rows(learner, load_answers(learner), _bank())
     path = Path(path)
-    _write_csv(rows, path, _EXPORT_COLUMNS)
+    write_csv(rows, path, _EXPORT_COLUMNS)
     return path
 
 
@@ -409,159 +388,25 @@ def export_html(learner: str | None, path: str | Path) -> Path:
 
 
 # --------------------------------------------------------------------------- class tools
+# (they live in ``primary_source.classroom``; these names stay for older callers)
 
 
-def _answer_files(paths_in: Iterable[str | Path] | str | Path) -> list[Path]:
-    if isinstance(paths_in, (str, Path)):
-        paths_in = [paths_in]
-    files: list[Path] = []
-    for p in paths_in:
-        p = Path(p)
-        if p.is_dir():
-            files += sorted(f for f in p.glob("*.json")
-                            if not f.name.startswith(".") and ".damaged-" not in f.name)
-        elif p.exists():
-            files.append(p)
-        else:
-            raise ResponsesFileError(p, "no such file or folder")
-    return files
+def grade(paths_in, bank=None):
+    """A gradebook table; see :func:`primary_source.classroom.grade`."""
+    from primary_source.classroom import grade as _grade
 
-
-def grade(paths_in: Iterable[str | Path] | str | Path, bank=None):
-    """A gradebook table: a row per learner and exercise, then a ``TOTAL`` row per learner.
-
-    Answers are checked again against the full bank when it has the key (so answers given in an
-    assessed student build are marked); free text keeps ``score`` empty for the teacher.
-    Raises ``ResponsesFileError`` naming any damaged or foreign file.
-
-    Columns: learner, notebook, exercise, type, prompt, answer, correct, score, points,
-    attempts, saved. ``bank`` is the exercise bank to mark against (read from the data folder
-    when not given).
-    """
-    import pandas as pd
-
-    from primary_source.exercises import check_answer
-
-    bank = bank if bank is not None else _bank()
-    rows: list[dict[str, Any]] = []
-    seen: dict[str, Path] = {}
-    for f in _answer_files(paths_in):
-        data = read_responses(f)
-        learner = str(data.get("learner") or f.stem)
-        if learner in seen:
-            learner = f"{learner} ({f.stem})"
-        seen[learner] = f
-        learner_rows = _rows(learner, data["answers"], bank)
-        for row in learner_rows:
-            ex = bank.get(row["exercise"]) if bank is not None else None
-            if ex is not None and ex.type != "text":
-                result = check_answer(ex, data["answers"][row["exercise"]]["answer"])
-                row["correct"], row["score"] = result.correct, result.score
-            elif ex is not None:
-                row["correct"], row["score"] = None, None
-        rows += learner_rows
-        scored = [r["score"] for r in learner_rows if isinstance(r["score"], (int, float))]
-        points = [r["points"] for r in learner_rows if isinstance(r["points"], (int, float))]
-        rows.append({"learner": learner, "notebook": "", "exercise": "TOTAL", "type": "",
-                     "prompt": "", "answer": "", "correct": None,
-                     "score": float(sum(scored)), "points": float(sum(points)),
-                     "attempts": sum(int(r["attempts"] or 0) for r in learner_rows),
-                     "saved": max((r["saved"] for r in learner_rows), default="")})
-    columns = ["learner", "notebook", "exercise", "type", "prompt", "answer", "correct",
-               "score", "points", "attempts", "saved"]
-    return pd.DataFrame(rows, columns=columns)
+    return _grade(paths_in, bank)
 
 
 def write_grades(table, path: str | Path) -> Path:
-    """Write a ``grade`` table as a CSV for a gradebook (formula-safe, UTF-8 with BOM)."""
-    path = Path(path)
-    _write_csv(table.to_dict("records"), path, list(table.columns))
-    return path
+    """Write a ``grade`` table as a CSV; see :func:`primary_source.classroom.write_grades`."""
+    from primary_source.classroom import write_grades as _write_grades
+
+    return _write_grades(table, path)
 
 
-def _md(text: str) -> str:
-    text = html.escape(" ".join(str(text).split()), quote=False)
-    return re.sub(r"([\\`*_\[\]|])", r"\\\1", text)
+def summarize(paths_in, out_dir: str | Path) -> dict[str, Any]:
+    """Class summary; see :func:`primary_source.classroom.summarize`."""
+    from primary_source.classroom import summarize as _summarize
 
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def summarize(paths_in: Iterable[str | Path] | str | Path, out_dir: str | Path) -> dict[str, Any]:
-    """Class summary: ``class.csv``, one PNG chart per exercise, and ``summary.md`` describing
-    every chart in words (its text alternative). Returns the written paths.
-
-    Each chart shows how many learners answered correctly and the most common wrong answers,
-    in Okabe-Ito colours.
-    """
-    import warnings as _w
-
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
-
-    from primary_source.exercise_bank.loader import shorten
-    from primary_source.palette import OKABE_ITO
-
-    bank = _bank()
-    table = grade(paths_in, bank)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    class_csv = write_grades(table, out / "class.csv")
-    answers = table[table["exercise"] != "TOTAL"]
-    learners = sorted(table["learner"].unique())
-    md = ["# Class summary", "",
-          f"{_count(len(learners), 'learner')}, "
-          f"{_count(answers['exercise'].nunique(), 'exercise')} answered. "
-          "The table of every answer is in `class.csv`.", ""]
-    charts: list[Path] = []
-    order = {e.id: i for i, e in enumerate(bank)} if bank is not None else {}
-    ids = sorted(answers["exercise"].unique(), key=lambda i: (order.get(i, 10**9), i))
-    for ex_id in ids:
-        group = answers[answers["exercise"] == ex_id]
-        n = len(group)
-        ex = bank.get(ex_id) if bank is not None else None
-        prompt = ex.prompt if ex else (group["prompt"].iloc[0] or "")
-        free_text = (ex is not None and ex.type == "text") or group["correct"].isna().all()
-        if free_text:
-            labels = ["answered"]
-            counts = [int((group["answer"].astype(str).str.strip() != "").sum())]
-            colours = [OKABE_ITO["sky blue"]]
-            words = (f"{counts[0]} of {_count(n, 'learner')} wrote an answer. Free text is not marked "
-                     "automatically: read the answers in class.csv.")
-        else:
-            right = int((group["correct"] == True).sum())  # noqa: E712 - may hold None
-            wrong = Counter(group.loc[group["correct"] != True, "answer"].astype(str))  # noqa: E712
-            common = wrong.most_common(3)
-            labels = ["correct answer"] + [shorten(a or "(no answer)", 40) for a, _c in common]
-            counts = [right] + [c for _a, c in common]
-            colours = [OKABE_ITO["bluish green"]] + [OKABE_ITO["vermillion"]] * len(common)
-            share = right / n if n else 0.0
-            words = f"{right} of {_count(n, 'learner')} ({share:.0%}) answered correctly."
-            if common:
-                words += " Most common wrong answers: " + "; ".join(
-                    f"\u201c{a}\u201d ({_count(c, 'learner')})" for a, c in common
-                ) + "."
-        fig = Figure(figsize=(8, 1.6 + 0.5 * len(labels)), dpi=100)
-        ax = fig.add_subplot()
-        y = list(range(len(labels)))[::-1]
-        ax.barh(y, counts, color=colours, edgecolor=OKABE_ITO["black"])
-        ax.set_yticks(y, labels)
-        ax.set_xlabel("number of learners")
-        ax.set_xlim(0, max(n, 1))
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        for yi, c in zip(y, counts, strict=True):
-            ax.text(c, yi, f" {c}", va="center")
-        title = textwrap.wrap(f"{ex_id}: {prompt}", 90, max_lines=2, placeholder=" …")
-        fig.suptitle("\n".join(title), fontsize=10, x=0.01, ha="left")
-        fig.tight_layout()
-        png = out / f"{re.sub(r'[^A-Za-z0-9._-]+', '_', ex_id)}.png"
-        with _w.catch_warnings():
-            _w.simplefilter("ignore")  # a missing glyph (emoji) must not stop the summary
-            fig.savefig(png)
-        charts.append(png)
-        md += [f"## {_md(ex_id)}", "", f"*{_md(prompt)}*", "",
-               f"![{_md(words)}]({png.name})", "", _md(words), ""]
-    summary = out / "summary.md"
-    summary.write_text("\n".join(md) + "\n", encoding="utf-8")
-    return {"table": class_csv, "summary": summary, "charts": charts}
+    return _summarize(paths_in, out_dir)
