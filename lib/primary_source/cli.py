@@ -27,11 +27,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(err)
         print("1 problem(s) found.", file=sys.stderr)
         return 1
-    from primary_source.exercises import load_with_problems
+    from primary_source.exercises import load_with_problems, position_warnings
 
     bank, problems = load_with_problems(args.paths or None)
     problems = [str(p) for p in problems]
-    notes = []
+    notes = position_warnings(bank)
     if not args.paths:  # the shipped bank: its tag exercises rely on the rhetoric key too
         from primary_source.rhetoric import validate_key
 

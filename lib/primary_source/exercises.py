@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from primary_source.exercise_bank.checking import answer_text, check_answer
+from primary_source.exercise_bank.fairness import position_warnings
 from primary_source.exercise_bank.model import (
     ANSWER_FIELDS,
     ASSESSED_FEEDBACK,
@@ -33,4 +34,6 @@ __all__ = [
     "load_devices",
     # answers (exercise_bank.checking, exercise_bank.student)
     "check_answer", "answer_text", "strip_answers",
+    # fairness (exercise_bank.fairness)
+    "position_warnings",
 ]

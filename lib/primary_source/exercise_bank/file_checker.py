@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 from pathlib import Path
 
 import yaml
@@ -159,10 +160,11 @@ class FileChecker(TypeChecks, NodeReader):
         if "points" in fields:
             pnode = fields["points"][1]
             value = self._construct(pnode)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-                self.problem(pnode, "points", f"must be a positive number{who}, not {pnode.value!r}"
-                             if isinstance(pnode, yaml.ScalarNode) else
-                             f"must be a positive number{who}")
+            if (isinstance(value, bool) or not isinstance(value, (int, float))
+                    or not math.isfinite(value) or not value > 0):
+                self.problem(pnode, "points", f"must be a finite positive number{who}, not "
+                             f"{pnode.value!r}" if isinstance(pnode, yaml.ScalarNode) else
+                             f"must be a finite positive number{who}")
             else:
                 points = float(value)
 

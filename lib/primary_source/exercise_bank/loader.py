@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from primary_source.exercise_bank.model import Problem
+from primary_source.exercise_bank.model import Problem, same_key
 from primary_source.yamlload import safe_loader
 
 __all__ = [
@@ -54,8 +54,8 @@ def did_you_mean(value: str, choices: Sequence[str]) -> str:
 
 
 def squash(text: str) -> str:
-    """Text with whitespace runs made one space, case-folded, for loose comparison."""
-    return " ".join(text.split()).casefold()
+    """Text as marking compares it (NFKC, whitespace runs made one space, case-folded)."""
+    return same_key(text)
 
 
 def shorten(text: str, n: int = 60) -> str:
@@ -106,12 +106,15 @@ class NodeReader:
             self.problem(node, fieldname, f"needs at least {minimum} item(s), found {len(out)}")
             return None
         if unique and ok:
-            seen: set[str] = set()
+            seen: dict[str, str] = {}
             for item_node, value in zip(node.value, out, strict=True):
-                if value in seen:
-                    self.problem(item_node, fieldname, f"{value!r} appears more than once")
+                key = same_key(value)
+                if key in seen:
+                    same = "" if seen[key] == value else \
+                        f" (as {seen[key]!r}: marking ignores case, spacing and letter forms)"
+                    self.problem(item_node, fieldname, f"{value!r} appears more than once{same}")
                     ok = False
-                seen.add(value)
+                seen.setdefault(key, value)
         return out if ok else None
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:

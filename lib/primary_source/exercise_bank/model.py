@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,9 @@ __all__ = [
     "Result",
     "Bank",
     "seeded_shuffle",
+    "canonical",
+    "learner_order",
+    "same_key",
 ]
 
 #: The exercise types the bank knows.
@@ -42,6 +47,44 @@ def seeded_shuffle(items: Sequence[str], seed: str) -> list[str]:
         return out
     random.Random(seed).shuffle(out)
     if out == list(items):
+        out = out[1:] + out[:1]
+    return out
+
+
+def same_key(text: str) -> str:
+    """Text as marking compares it: NFKC-normalised, whitespace runs made one space, case-folded.
+
+    >>> same_key("  Kim\u00a0Il  SUNG ") == same_key("kim il sung")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+
+
+def canonical(items: Sequence[str]) -> list[str]:
+    """``items`` in an order that says nothing about the key: sorted as marking compares them.
+
+    >>> canonical(["b", "A", "c"])
+    ['A', 'b', 'c']
+    """
+    return sorted(items, key=lambda s: (same_key(s), s))
+
+
+def learner_order(items: Sequence[str], learner: str, exercise_id: str,
+                  avoid: Sequence[str] | None = None) -> list[str]:
+    """The order one learner sees ``items`` in: the canonical order, shuffled by a seed made of
+    the learner's name and the exercise id, so it depends on neither the key nor the bank's
+    order (a student copy, whose items are canonical, shows the same). Never ``avoid`` (the
+    key of an ``order`` exercise) when there are two items or more.
+
+    >>> learner_order(["b", "a", "c"], "Ana", "q1") == learner_order(["c", "b", "a"], "Ana", "q1")
+    True
+    >>> learner_order(["a", "b"], "Ana", "q1", avoid=["a", "b"]) != ["a", "b"]
+    True
+    """
+    out = canonical(items)
+    seed = hashlib.sha256(f"{learner}\0{exercise_id}".encode()).hexdigest()
+    random.Random(seed).shuffle(out)
+    if avoid is not None and len(out) > 1 and out == list(avoid):
         out = out[1:] + out[:1]
     return out
 
@@ -108,13 +151,23 @@ class Exercise:
     device: str | None = None
     assessed: bool = False
 
-    def shuffled_items(self) -> list[str]:
-        """The ``order`` items in a fixed shuffled order that differs from the answer.
+    def shuffled_items(self, learner: str = "") -> list[str]:
+        """The ``order`` items as ``learner`` first sees them: never in the right order.
 
-        >>> Exercise("x", "order", "?", items=["a", "b", "c"]).shuffled_items() != ["a", "b", "c"]
+        >>> Exercise("x", "order", "?", items=["a", "b", "c"]).shuffled_items("Ana") != ["a", "b", "c"]
         True
         """
-        return seeded_shuffle(self.items, self.id)
+        return learner_order(self.items, learner, self.id, avoid=self.items)
+
+    def shown_options(self, learner: str = "") -> list[str]:
+        """The options of a ``choice`` or ``multi`` in the order ``learner`` sees them.
+
+        The order depends on the learner and the exercise id, never on the key.
+
+        >>> sorted(Exercise("x", "choice", "?", options=["a", "b"]).shown_options("Ana"))
+        ['a', 'b']
+        """
+        return learner_order(self.options, learner, self.id)
 
     def right_choices(self) -> list[str]:
         """The right-hand items of a ``match``, once each, alphabetically (giving nothing away)."""

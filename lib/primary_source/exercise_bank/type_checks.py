@@ -129,10 +129,10 @@ class TypeChecks:
         # but each left item is matched once
         seen: set[str] = set()
         for pair in pairs:
-            if pair[0] in seen:
+            if squash(pair[0]) in seen:
                 self.problem(pair[2], "pairs",
                              f"{pair[0]!r} appears more than once on the left{who}")
-            seen.add(pair[0])
+            seen.add(squash(pair[0]))
         ex.pairs = [(a, b) for a, b, _n in pairs]
         ex.left = [a for a, _b in ex.pairs]
         ex.right = [b for _a, b in ex.pairs]

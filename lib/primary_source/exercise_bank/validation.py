@@ -7,7 +7,13 @@ from pathlib import Path
 
 from primary_source import paths
 from primary_source.exercise_bank.file_checker import FileChecker
-from primary_source.exercise_bank.model import Bank, Exercise, ExerciseFormatError, Problem
+from primary_source.exercise_bank.model import (
+    Bank,
+    Exercise,
+    ExerciseFormatError,
+    Problem,
+    same_key,
+)
 from primary_source.exercise_bank.sources import Lazy, document_texts, load_catalogue
 
 __all__ = ["exercises_for", "lesson_exercises", "load_bank", "load_with_problems", "validate"]
@@ -74,13 +80,14 @@ def load_with_problems(paths_in: Iterable[str | Path] | str | Path | None, *,
         titles[f.stem] = title
         if cross_file:
             for ex_id, line in checker.ids:
-                if ex_id in first_seen:
-                    where = first_seen[ex_id]
+                key = same_key(ex_id)
+                if key in first_seen:
+                    where = first_seen[key]
                     problems.append(Problem(checker.shown, line, "id",
                                             f"duplicate id {ex_id!r}: already used at "
                                             f"{where[0]}:{where[1]}"))
                 else:
-                    first_seen[ex_id] = (checker.shown, line)
+                    first_seen[key] = (checker.shown, line)
         exercises += found
     problems = _dedupe(problems)
     devices = catalogue.value[0] if catalogue.done else []

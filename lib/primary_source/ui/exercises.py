@@ -82,13 +82,15 @@ class ExerciseBox(widgets.VBox):
     def _build_controls(self) -> list[widgets.Widget]:
         ex = self.exercise
         if ex.type == "choice":
-            self.choice = widgets.RadioButtons(options=list(ex.options), value=None,
+            self.choice = widgets.RadioButtons(options=ex.shown_options(self._learner()),
+                                               value=None,
                                                description="Answer:", layout=_WIDE,
                                                style=_WIDE_STYLE)
             return [self.choice]
         if ex.type == "multi":
             self.checkboxes = [widgets.Checkbox(value=False, description=o, indent=False,
-                                                layout=_WIDE) for o in ex.options]
+                                                layout=_WIDE)
+                               for o in ex.shown_options(self._learner())]
             return [widgets.Label("Choose every answer that fits:"), *self.checkboxes]
         if ex.type == "text":
             self.textarea = widgets.Textarea(
@@ -96,12 +98,17 @@ class ExerciseBox(widgets.VBox):
                 layout=widgets.Layout(width="100%", height="8em"), style=_WIDE_STYLE)
             return [self.textarea]
         if ex.type == "order":
-            shown = ex.shuffled_items()
+            shown = ex.shuffled_items(self._learner())
             self.positions = [
-                widgets.Dropdown(options=shown, value=item, description=f"Position {i + 1}:",
-                                 layout=_WIDE, style=_WIDE_STYLE)
+                widgets.Dropdown(options=sorted(shown, key=str.casefold), value=item,
+                                 description=f"Position {i + 1}:", layout=_WIDE,
+                                 style=_WIDE_STYLE)
                 for i, item in enumerate(shown)]
-            return [widgets.Label("Choose what comes at each position, first to last:"),
+            self._swapping = False
+            for d in self.positions:
+                d.observe(self._on_position, names="value")
+            return [widgets.Label("Choose what comes at each position, first to last. The item "
+                                  "you choose swaps places with the one it replaces."),
                     *self.positions]
         if ex.type == "match":
             choices = [(_CHOOSE, None), *[(r, r) for r in ex.right_choices()]]
@@ -128,6 +135,19 @@ class ExerciseBox(widgets.VBox):
                 out.append(widgets.HTML(warning_html([problem])))
             return out
         raise ValueError(f"unknown exercise type {ex.type!r}")
+
+    def _on_position(self, change) -> None:
+        """Swap: the item chosen for one position takes the place of the one it replaces."""
+        if self._swapping or change["new"] is None:
+            return
+        self._swapping = True
+        try:
+            for d in self.positions:
+                if d is not change["owner"] and d.value == change["new"]:
+                    d.value = change["old"]
+                    break
+        finally:
+            self._swapping = False
 
     def _on_device(self, change) -> None:
         name = change["new"]
