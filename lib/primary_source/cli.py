@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
-import yaml
+from primary_source import paths
+from primary_source.student_build import STUDENT_COPY, student_build
 
-from primary_source import paths, yamlload
-from primary_source.exercise_bank.loader import squash
-
-__all__ = ["main", "student_build"]
-
-#: What a student copy holds, relative to the project root.
-STUDENT_COPY = ["notebooks", "data", "lib", "pyproject.toml", "requirements.txt", "README.md"]
-_SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints",
-                               "*.lock", ".pytest_cache")
+__all__ = ["STUDENT_COPY", "main", "student_build"]
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -53,79 +45,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def student_build(out: str | Path, force: bool = False) -> Path:
-    """Copy the lessons into ``out`` for assessed use, with every answer stripped from the bank.
-
-    The exercise files are marked ``assessed: true`` (widgets then say the teacher will give
-    feedback); the invented class in ``data/examples/responses`` is left out, and so are the
-    rhetoric key's annotations of the passages that a tag exercise asks about.
-    """
-    from primary_source.exercises import ExerciseFormatError, load_with_problems, strip_answers
-
-    root = paths.project_root()
-    out = Path(out).resolve()
-    if out.exists() and any(out.iterdir()) and not force:
-        raise FileExistsError(f"{out} is not empty; choose a new folder or pass --force")
-    if out == root or any(out == root / n or root / n in out.parents for n in STUDENT_COPY):
-        raise ValueError(f"{out} would overwrite the lessons themselves; choose another folder")
-    out.mkdir(parents=True, exist_ok=True)
-    for name in STUDENT_COPY:
-        src = root / name
-        if src.is_dir():
-            shutil.copytree(src, out / name, ignore=_SKIP, dirs_exist_ok=True)
-        elif src.exists():
-            shutil.copy2(src, out / name)
-    shutil.rmtree(out / "data" / "examples" / "responses", ignore_errors=True)
-
-    tagged: set[str] = set()
-    # the folder the lessons read (lesson.yaml may name another one than data/exercises/)
-    chosen = paths.exercises_dir().resolve()
-    data = paths.data_dir().resolve()
-    relative = chosen.relative_to(data) if data in chosen.parents else Path("exercises")
-    exercises_out = out / "data" / relative
-    folders = {exercises_out, *(d for d in (out / "data").iterdir()
-                                if d.is_dir() and d.name.startswith("exercises"))}
-    files = sorted(f for folder in folders for f in [*folder.glob("*.yaml"), *folder.glob("*.yml")])
-    for f in files:
-        data = yamlload.safe_load(f.read_text(encoding="utf-8-sig"))
-        for ex in (data or {}).get("exercises") or []:
-            if isinstance(ex, dict) and ex.get("type") == "tag" and ex.get("quote"):
-                tagged.add(squash(str(ex["quote"])))
-        stripped = strip_answers(data)
-        header = (f"# Student copy of {f.name}: answers removed for assessed use.\n"
-                  "# Your teacher keeps the full version.\n")
-        f.write_text(header + yaml.safe_dump(stripped, sort_keys=False, allow_unicode=True,
-                                             width=100), encoding="utf-8")
-    rhetoric = out / "data" / "rhetoric.yaml"
-    if tagged and rhetoric.exists():
-        data = yamlload.safe_load(rhetoric.read_text(encoding="utf-8-sig"))
-        if isinstance(data, dict) and isinstance(data.get("annotations"), list):
-            def asked(annotation) -> bool:
-                quote = squash(str(annotation.get("quote", "")))
-                return bool(quote) and any(t in quote or quote in t for t in tagged)
-
-            data["annotations"] = [a for a in data["annotations"]
-                                   if not (isinstance(a, dict) and asked(a))]
-            rhetoric.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True,
-                                               width=100), encoding="utf-8")
-    if exercises_out.exists():  # the student bank must still load (tag quotes that are not in
-        # the chosen record are left out by the lessons, so they do not count here)
-        bank, problems = load_with_problems([exercises_out], skipped=[])
-        if problems:
-            raise ExerciseFormatError(problems)
-    return out
-
-
 def _cmd_student_build(args: argparse.Namespace) -> int:
     from primary_source.exercises import ExerciseFormatError
 
+    left_out: list[str] = []
     try:
-        out = student_build(args.out, force=args.force)
-    except (FileExistsError, ValueError) as err:
+        out = student_build(args.out, force=args.force, left_out=left_out)
+    except ExerciseFormatError as err:
+        for p in err.problems:
+            print(p, file=sys.stderr)
+        print(f"student-build: {len(err.problems)} problem(s) found in the teacher's files; "
+              "fix them (see `primary-source check`) and build again. Nothing was written.",
+              file=sys.stderr)
+        return 1
+    except (FileExistsError, ValueError, OSError) as err:
         print(f"student-build: {err}", file=sys.stderr)
-        if isinstance(err, ExerciseFormatError):
-            return 1
         return 2
+    for line in left_out:
+        print(f"student-build: {line}", file=sys.stderr)
     print(f"Student copy written to {out} (answers removed, exercises marked assessed).")
     return 0
 

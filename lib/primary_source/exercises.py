@@ -19,6 +19,7 @@ from primary_source.exercise_bank.sources import load_devices
 from primary_source.exercise_bank.student import strip_answers
 from primary_source.exercise_bank.validation import (
     exercises_for,
+    is_assessed,
     lesson_exercises,
     load_bank,
     load_with_problems,
@@ -30,7 +31,7 @@ __all__ = [
     "TYPES", "ASSESSED_FEEDBACK", "ANSWER_FIELDS", "Problem", "ExerciseFormatError", "Device",
     "Exercise", "Bank", "Result",
     # loading and validating (exercise_bank.validation, exercise_bank.sources)
-    "load_bank", "load_with_problems", "validate", "exercises_for", "lesson_exercises",
+    "load_bank", "load_with_problems", "validate", "exercises_for", "lesson_exercises", "is_assessed",
     "load_devices",
     # answers (exercise_bank.checking, exercise_bank.student)
     "check_answer", "answer_text", "strip_answers",

@@ -16,7 +16,8 @@ from primary_source.exercise_bank.model import (
 )
 from primary_source.exercise_bank.sources import Lazy, document_texts, load_catalogue
 
-__all__ = ["exercises_for", "lesson_exercises", "load_bank", "load_with_problems", "validate"]
+__all__ = ["exercises_for", "is_assessed", "lesson_exercises", "load_bank", "load_with_problems",
+           "validate"]
 
 
 def _files(paths_in: Iterable[str | Path] | None) -> tuple[list[Path], list[Problem]]:
@@ -165,3 +166,20 @@ def lesson_exercises(notebook: str,
         raise ExerciseFormatError(problems)
     left_out = [why for why, where in skipped if section is None or where == section]
     return bank.for_notebook(path.stem, section), left_out
+
+
+def is_assessed(notebook: str) -> bool:
+    """Whether a notebook's exercise file is an assessed student copy (``assessed: true``).
+
+    >>> is_assessed("04_rhetoric")   # the teacher's bank
+    False
+    """
+    import yaml
+
+    from primary_source import yamlload
+
+    try:
+        data = yamlload.safe_load(paths.exercise_path(notebook).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    return isinstance(data, dict) and data.get("assessed") is True

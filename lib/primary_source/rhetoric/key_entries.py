@@ -20,10 +20,11 @@ _DEVICE_FIELDS = {"name", "definition", "example_hint"}
 _ANNOTATION_FIELDS = {"id", "quote", "device", "explanation", "point", "note"}
 
 
-def _entries(data: Any, name: str, singular: str, problem: Report) -> Iterator[Any]:
+def _entries(data: Any, name: str, singular: str, problem: Report,
+             may_be_empty: bool = False) -> Iterator[Any]:
     """The mappings of the list ``data[name]``, reporting (in reading order) what is not one."""
     raw = data.get(name)
-    if not isinstance(raw, list) or not raw:
+    if not isinstance(raw, list) or not (raw or may_be_empty):
         problem(line_of(data, name), name, f"expected a non-empty list of {name}")
         raw = []
     for entry in raw:
@@ -75,7 +76,8 @@ def check_annotations(data: Any, text: str, seen_devices: Mapping[str, int],
     annotations: list[Annotation] = []
     seen_ids: dict[str, int] = {}
     seen_quotes: dict[str, tuple[str, int]] = {}
-    for entry in _entries(data, "annotations", "annotation", problem):
+    # an empty list is a catalogue without a key (a student copy whose exercises ask them all)
+    for entry in _entries(data, "annotations", "annotation", problem, may_be_empty=True):
         line = getattr(entry, "line", 0)
         ok = True
         _report_fields(entry, _ANNOTATION_FIELDS, "an annotation", problem)

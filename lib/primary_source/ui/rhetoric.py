@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from primary_source import responses
+from primary_source.exercises import ASSESSED_FEEDBACK, is_assessed
 from primary_source.notices import needs_rhetoric, notice_html
 from primary_source.rhetoric import (
     NO_DEVICE,
@@ -99,8 +100,19 @@ def _agreement_text(table) -> str:
     return f"Agreement with the key: {matched} of {tagged} tagged {noun}"
 
 
+def _assessed_table_html(tags: dict[str, str], units: list[TagUnit]) -> str:
+    rows = "".join(f"<tr><td>{escape(u.id)}: {escape(u.text)}</td><td>{escape(tags[u.id])}</td>"
+                   "</tr>" for u in units if u.id in tags)
+    if not rows:
+        return "<p><em>You have not tagged any sentence yet.</em></p>"
+    return ('<table class="ps-rhetoric-tags"><caption>All my tags</caption><thead><tr>'
+            '<th scope="col" style="text-align:left">Sentence</th>'
+            '<th scope="col" style="text-align:left">Your tag</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
 def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
-                     save: bool = True) -> w.VBox:
+                     save: bool = True, assessed: bool | None = None) -> w.VBox:
     """Tag the telegram's sentences with devices, then compare each tag with the key.
 
     Controls: a "Sentence" menu, a "Device" menu (the catalogue), a "Compare with the key"
@@ -113,7 +125,12 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
     The returned box carries its parts as attributes for scripts and tests: ``sentence``,
     ``device``, ``compare_button``, ``panel``, ``agreement``, ``show_tags``, ``tags_table``,
     ``tags`` (the dict of unit id to device).
+
+    In an assessed copy (``assessed``; by default when lesson 04's exercise file says so) the
+    tags are saved but never compared: the learner reads that the teacher will give feedback.
     """
+    if assessed is None:
+        assessed = is_assessed(_NOTEBOOK)
     key = key if key is not None else load_key()
     units = tag_units(key.text)
     by_id = {u.id: u for u in units}
@@ -127,8 +144,10 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
                           value="", description="Sentence", layout=w.Layout(width="46em"))
     device = w.Dropdown(options=[(NO_DEVICE, "")] + [(n, n) for n in key.device_names],
                         value="", description="Device", layout=w.Layout(width="26em"))
-    compare_button = w.Button(description="Compare with the key", button_style="primary",
-                              tooltip="Save my tag for this sentence and show the key",
+    compare_button = w.Button(description="Save my tag" if assessed else "Compare with the key",
+                              button_style="primary",
+                              tooltip="Save my tag for this sentence" + ("" if assessed else
+                                                                         " and show the key"),
                               layout=w.Layout(width="auto"))
     show_tags = w.Button(description="Show all my tags", tooltip="List every sentence I tagged",
                          layout=w.Layout(width="auto"))
@@ -146,12 +165,20 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
         return compare(tags, key, units)
 
     def refresh_agreement(current=None):
+        if assessed:
+            if tags_table.value:
+                tags_table.value = _assessed_table_html(tags, units)
+            return
         current = current if current is not None else table()
         agreement.value = f"<p><strong>{escape(_agreement_text(current))}</strong></p>"
         if tags_table.value:
             tags_table.value = _tags_table_html(current)
 
     def show_comparison(uid: str) -> None:
+        if assessed:
+            panel.value = (f'<div class="ps-rhetoric-panel" role="status"><p>Your tag: '
+                           f"<em>{escape(tags[uid])}</em>. {escape(ASSESSED_FEEDBACK)}</p></div>")
+            return
         current = table()
         row = current[current["sentence_id"] == uid].iloc[0]
         panel.value = _comparison_html(key, by_id[uid], row["your tag"], row["result"],
@@ -175,7 +202,7 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
             show_comparison(uid)
         else:
             panel.value = ("<p><em>Which device does this sentence use? Choose one, then "
-                           "press Compare with the key.</em></p>")
+                           f"press {escape(compare_button.description)}.</em></p>")
 
     def on_compare(_=None) -> None:
         uid, chosen = sentence.value, device.value
@@ -190,12 +217,12 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
         if save:
             row = table()
             result = row[row["sentence_id"] == uid].iloc[0]["result"]
-            correct = None if result == "not in the key" else result == "match"
+            correct = None if result == "not in the key" or assessed else result == "match"
             try:
                 responses.save_answer(
                     TAG_PREFIX + uid, chosen,
                     {"correct": correct, "score": 1.0 if correct else 0.0,
-                     "feedback": _RESULT_WORDS[result]},
+                     "feedback": ASSESSED_FEEDBACK if assessed else _RESULT_WORDS[result]},
                     learner=learner, notebook=_NOTEBOOK)
                 status.value = f"<p><small>Saved for {escape(str(learner))}.</small></p>"
             except (OSError, ValueError) as err:
@@ -203,7 +230,8 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
                                 f"saved: {escape(str(err))}</small></p>")
 
     def on_show(_=None) -> None:
-        tags_table.value = _tags_table_html(table())
+        tags_table.value = (_assessed_table_html(tags, units) if assessed
+                            else _tags_table_html(table()))
 
     sentence.observe(on_sentence, names="value")
     compare_button.on_click(on_compare)
