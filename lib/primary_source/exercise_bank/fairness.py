@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from math import comb
 
-from primary_source.exercise_bank.model import Exercise, same_key
+from primary_source.exercise_bank.model import Exercise, canonical, same_key
 
 __all__ = ["position_warnings", "chance_of_at_least"]
 
@@ -56,12 +56,18 @@ def position_warnings(exercises: Iterable[Exercise]) -> list[str]:
     ...                 answer="the long right answer") for i in range(5)]
     >>> [w.split(":")[0] for w in position_warnings(exs)]
     ['01.yaml', '01.yaml']
+    >>> len(position_warnings([Exercise("o", "order", "?", items=["a", "b", "c"])]))
+    1
     """
     lessons: dict[str, list[Exercise]] = {}
+    out = []
     for ex in exercises:
+        if ex.type == "order" and len(ex.items) > 2 and ex.items == canonical(ex.items):
+            out.append(f"{ex.file or ex.notebook}: warning: the items of {ex.id} are in the right "
+                       "order when sorted alphabetically, as the student copy lists them; "
+                       "reword one so that sorting does not give the answer")
         if ex.type in ("choice", "multi"):
             lessons.setdefault(ex.file or ex.notebook, []).append(ex)
-    out = []
     for where, group in lessons.items():
         for what, test in (("the first option (or options)", _first),
                            ("the longest option", _longest)):
