@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from primary_source.csvsafe import write_csv
-from primary_source.responses import FORMAT, ResponsesFileError, safe_name
+from primary_source.responses import FORMAT, ResponsesFileError, responses_file, safe_name
 
 __all__ = [
     "COLUMNS",
@@ -152,6 +152,11 @@ def _mark(ex, answer: Any) -> tuple[bool | None, float | None, str]:
     return result.correct, result.score, ""
 
 
+def _file_of(learner: str, path: Path) -> bool:
+    """Whether ``path`` is the file that the lessons save ``learner``'s answers in."""
+    return path.stem in (responses_file(learner).stem, safe_name(learner))
+
+
 def _who(files: list[Path], data_of: dict[Path, dict]) -> tuple[dict[Path, str], list[str]]:
     """Each file's learner (named by its file) and notes where files and names disagree."""
     notes: list[str] = []
@@ -161,8 +166,9 @@ def _who(files: list[Path], data_of: dict[Path, dict]) -> tuple[dict[Path, str],
     names: dict[Path, str] = {}
     for f in files:
         claimed = data_of[f].get("learner")
-        name = claimed if isinstance(claimed, str) and safe_name(claimed) == f.stem else f.stem
-        if isinstance(claimed, str) and claimed.strip() and safe_name(claimed) != f.stem:
+        agrees = isinstance(claimed, str) and _file_of(claimed, f)
+        name = claimed if agrees else f.stem
+        if isinstance(claimed, str) and claimed.strip() and not agrees:
             notes.append(f"{f}: the file says the learner is {claimed!r}; graded as {f.stem!r}, "
                          "the name of the file")
         if len(by_stem[f.stem.casefold()]) > 1:
