@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import json
 import os
@@ -27,6 +28,7 @@ __all__ = [
     "DamagedResponsesWarning",
     "ResponsesFileError",
     "safe_name",
+    "file_stem",
     "responses_file",
     "save_answer",
     "load_answers",
@@ -87,9 +89,58 @@ def safe_name(learner: str | None) -> str:
     return name
 
 
+_HASHED_STEM = re.compile(r"-[0-9a-f]{12}$")
+
+
+def _exact(learner: str | None) -> str:
+    """The learner's name as typed, NFC-normalised and trimmed (``"me"`` for none)."""
+    return unicodedata.normalize("NFC", str(learner or "")).strip() or DEFAULT_LEARNER
+
+
+def file_stem(learner: str | None) -> str:
+    """The stem of a learner's files; different names never share one.
+
+    A name that is already a safe file name is its own stem; any other name becomes its
+    ``safe_name`` (shortened) and a short hash of the exact name, so ``$(id)`` and ``id``, or two
+    long names with the same start, get files of their own.
+
+    >>> file_stem("Ana"), file_stem(""), file_stem("Ana María")[:10]
+    ('Ana', 'me', 'Ana_María-')
+    >>> file_stem("$(id)") != file_stem("id")
+    True
+    """
+    name = _exact(learner)
+    slug = safe_name(name)
+    if slug == name and not _HASHED_STEM.search(name):
+        return name
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{slug[:40].rstrip('._-') or DEFAULT_LEARNER}-{digest}"
+
+
 def responses_file(learner: str | None = DEFAULT_LEARNER) -> Path:
-    """Where a learner's answers are kept: ``responses/<safe name>.json``."""
-    return paths.responses_dir() / f"{safe_name(learner)}.json"
+    """Where a learner's answers are kept: ``responses/<file stem>.json`` (see ``file_stem``)."""
+    return paths.responses_dir() / f"{file_stem(learner)}.json"
+
+
+def _adopt_old_file(learner: str, path: Path) -> None:
+    """Move a file saved under the old name scheme (``<safe name>.json``) to ``path``.
+
+    Only when ``path`` does not exist yet and the old file says it belongs to this very learner
+    (the old scheme let different names share a file; such a file stays where it is).
+    """
+    old = paths.responses_dir() / f"{safe_name(learner)}.json"
+    if old == path or path.exists() or not old.exists():
+        return
+    try:
+        data = _parse(old.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return
+    owner = data.get("learner") if isinstance(data, dict) else None
+    if isinstance(owner, str) and _exact(owner) == _exact(learner):
+        try:
+            os.replace(old, path)
+        except OSError:
+            pass
 
 
 def _now() -> str:
@@ -166,6 +217,46 @@ def read_responses(path: str | Path) -> dict[str, Any]:
     return data
 
 
+def _big_int(digits: str) -> int | float:
+    """An integer of the file; one too long for Python to read (over 4,300 digits) is a float."""
+    return int(digits) if len(digits) <= 1000 else float(digits)
+
+
+def _parse(raw: bytes) -> Any:
+    """The JSON of an answers file (a byte-order mark is allowed). Raises ``ValueError`` for
+    text that is not UTF-8 or not JSON and ``RecursionError`` for absurdly deep nesting."""
+    return json.loads(raw.decode("utf-8-sig"), parse_int=_big_int)
+
+
+def _dumps(data: Any) -> str:
+    """The file's text: readable UTF-8, or escaped ASCII if it holds a lone surrogate."""
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=1) + "\n"
+    return text
+
+
+def _attempts(value: Any) -> int:
+    """A stored attempts count as a small whole number (0 for text, infinity or nonsense)."""
+    try:
+        n = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return 0
+    return n if 0 <= n < 10**9 else 0
+
+
+def _repair(data: dict[str, Any]) -> dict[str, Any]:
+    """Entries whose bookkeeping fields have the wrong type get sensible ones (answers kept)."""
+    for entry in data["answers"].values():
+        entry["attempts"] = _attempts(entry.get("attempts"))
+        for key in ("saved", "first_saved", "notebook"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                entry[key] = None
+    return data
+
+
 def _move_aside(path: Path, reason: str) -> Path:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.stem}.damaged-{stamp}.json")
@@ -187,15 +278,15 @@ def _read_or_move(path: Path, learner: str) -> dict[str, Any]:
     if not path.exists():
         return fresh
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = _parse(path.read_bytes())
+    except (ValueError, RecursionError):
         _move_aside(path, "could not be read (it is not valid JSON)")
         return fresh
     problem = _shape_problem(data)
     if problem:
         _move_aside(path, problem.replace("is not an answers file", "is not in the answers format"))
         return fresh
-    return data
+    return _repair(data)
 
 
 def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, Any]]:
@@ -210,7 +301,9 @@ def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, A
     learner = learner or DEFAULT_LEARNER
     path = responses_file(learner)
     if not path.exists():
-        return {}
+        _adopt_old_file(learner, path)
+        if not path.exists():
+            return {}
     with _lock(path):
         return dict(_read_or_move(path, learner)["answers"])
 
@@ -240,6 +333,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
     json.dumps(answer, ensure_ascii=False)  # fail before touching the file if not JSON-able
     path = responses_file(learner)
     with _lock(path):
+        _adopt_old_file(learner, path)
         data = _read_or_move(path, learner)
         answers = data["answers"]
         old = answers.get(exercise_id) or {}
@@ -247,7 +341,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         entry = {
             "notebook": notebook if notebook is not None else old.get("notebook"),
             "answer": answer,
-            "attempts": int(old.get("attempts") or 0) + 1,
+            "attempts": _attempts(old.get("attempts")) + 1,
             "first_saved": old.get("first_saved") or now,
             "saved": now,
             "correct": None,
@@ -257,7 +351,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         answers[exercise_id] = entry
         data["learner"] = data.get("learner") or learner
         data["updated"] = now
-        _atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        _atomic_write(path, _dumps(data))
     return dict(entry)
 
 
