@@ -20,7 +20,7 @@ from typing import Any
 
 from filelock import FileLock
 
-from primary_source import paths
+from primary_source import answers_json, paths
 
 __all__ = [
     "DEFAULT_LEARNER",
@@ -132,7 +132,7 @@ def _adopt_old_file(learner: str, path: Path) -> None:
     if old == path or path.exists() or not old.exists():
         return
     try:
-        data = _parse(old.read_bytes())
+        data = answers_json.parse(old.read_bytes())
     except (OSError, ValueError, RecursionError):
         return
     owner = data.get("learner") if isinstance(data, dict) else None
@@ -217,46 +217,6 @@ def read_responses(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def _big_int(digits: str) -> int | float:
-    """An integer of the file; one too long for Python to read (over 4,300 digits) is a float."""
-    return int(digits) if len(digits) <= 1000 else float(digits)
-
-
-def _parse(raw: bytes) -> Any:
-    """The JSON of an answers file (a byte-order mark is allowed). Raises ``ValueError`` for
-    text that is not UTF-8 or not JSON and ``RecursionError`` for absurdly deep nesting."""
-    return json.loads(raw.decode("utf-8-sig"), parse_int=_big_int)
-
-
-def _dumps(data: Any) -> str:
-    """The file's text: readable UTF-8, or escaped ASCII if it holds a lone surrogate."""
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = json.dumps(data, ensure_ascii=True, indent=1) + "\n"
-    return text
-
-
-def _attempts(value: Any) -> int:
-    """A stored attempts count as a small whole number (0 for text, infinity or nonsense)."""
-    try:
-        n = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return 0
-    return n if 0 <= n < 10**9 else 0
-
-
-def _repair(data: dict[str, Any]) -> dict[str, Any]:
-    """Entries whose bookkeeping fields have the wrong type get sensible ones (answers kept)."""
-    for entry in data["answers"].values():
-        entry["attempts"] = _attempts(entry.get("attempts"))
-        for key in ("saved", "first_saved", "notebook"):
-            if entry.get(key) is not None and not isinstance(entry[key], str):
-                entry[key] = None
-    return data
-
-
 def _move_aside(path: Path, reason: str) -> Path:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.stem}.damaged-{stamp}.json")
@@ -278,7 +238,7 @@ def _read_or_move(path: Path, learner: str) -> dict[str, Any]:
     if not path.exists():
         return fresh
     try:
-        data = _parse(path.read_bytes())
+        data = answers_json.parse(path.read_bytes())
     except (ValueError, RecursionError):
         _move_aside(path, "could not be read (it is not valid JSON)")
         return fresh
@@ -286,7 +246,7 @@ def _read_or_move(path: Path, learner: str) -> dict[str, Any]:
     if problem:
         _move_aside(path, problem.replace("is not an answers file", "is not in the answers format"))
         return fresh
-    return _repair(data)
+    return answers_json.repair(data)
 
 
 def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, Any]]:
@@ -341,7 +301,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         entry = {
             "notebook": notebook if notebook is not None else old.get("notebook"),
             "answer": answer,
-            "attempts": _attempts(old.get("attempts")) + 1,
+            "attempts": answers_json.attempts(old.get("attempts")) + 1,
             "first_saved": old.get("first_saved") or now,
             "saved": now,
             "correct": None,
@@ -351,7 +311,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         answers[exercise_id] = entry
         data["learner"] = data.get("learner") or learner
         data["updated"] = now
-        _atomic_write(path, _dumps(data))
+        _atomic_write(path, answers_json.dumps(data))
     return dict(entry)
 
 
