@@ -77,3 +77,23 @@ def test_deep_nesting_in_metadata_is_a_metadata_error(tmp_path):
     path.write_text(DEEP, encoding="utf-8")
     with pytest.raises(MetadataError):
         load_metadata(path=path)
+
+
+def test_a_billion_laughs_catalogue_leaves_a_tag_exercise_standing(tmp_path, monkeypatch, answers):
+    from primary_source import paths
+    from primary_source.exercises import Exercise
+    from primary_source.ui.exercises import ExerciseBox
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "documents").symlink_to(paths.data_dir() / "documents")
+    (data / "rhetoric.yaml").write_text(BOMB, encoding="utf-8")
+    monkeypatch.setenv("PRIMARY_SOURCE_DATA", str(data))
+    box = ExerciseBox(Exercise("t1", "tag", "Which device is this?", quote="The Russians also "
+                               "did not have continuous successes", device="historical analogy"))
+    def shown(widget) -> str:
+        own = widget.value if isinstance(getattr(widget, "value", None), str) else ""
+        return own + "".join(shown(c) for c in getattr(widget, "children", ()))
+
+    assert "The list of devices cannot be read" in shown(box)
+    assert f"line {BOMB_LINE}" in shown(box)
