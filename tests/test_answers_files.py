@@ -21,7 +21,7 @@ from primary_source.ui.exercises import ExerciseBox, exercise_section
 from primary_source.ui.first_reading import prediction_board
 from primary_source.ui.learner import download_my_work, learner_box
 from primary_source.ui.rhetoric import tagging_exercise
-from primary_source.ui.synthesis import portfolio_button
+from primary_source.ui.synthesis import cer_builder, portfolio_button
 
 
 def answers_file(answers, entries, name="me", **top):
@@ -214,4 +214,8 @@ def test_every_other_button_that_saves_says_when_it_cannot(answers, unwritable):
     tagging.compare_button.click()
     assert "could not be saved" in "".join(
         c.value for c in tagging.children if hasattr(c, "value") and isinstance(c.value, str))
+    argument = cer_builder(learner="Ana")
+    argument.claim.value = "Moscow advised Kim closely."
+    argument.save_button.click()
+    assert "could not be saved" in argument.status.value
     assert responses.current_learner() == "me"
