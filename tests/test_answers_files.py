@@ -121,7 +121,9 @@ def test_exports_of_different_learners_never_share_a_file(answers):
     save_answer("q1", "theirs", learner="id")
     for who in ("$(id)", "id"):
         download_my_work(who).button.click()
+        portfolio_button(who).button.click()
     assert len(list(answers.glob("*-my-work.html"))) == 2
+    assert len(list(answers.glob("*-portfolio.html"))) == 2
 
 
 def test_a_simple_name_keeps_its_readable_file_name(answers):

@@ -102,7 +102,8 @@ def file_stem(learner: str | None) -> str:
 
     A name that is already a safe file name is its own stem; any other name becomes its
     ``safe_name`` (shortened) and a short hash of the exact name, so ``$(id)`` and ``id``, or two
-    long names with the same start, get files of their own.
+    long names with the same start, get files of their own. (Names that differ only in case,
+    ``Ana`` and ``ana``, still meet on a file system that ignores case.)
 
     >>> file_stem("Ana"), file_stem(""), file_stem("Ana María")[:10]
     ('Ana', 'me', 'Ana_María-')
