@@ -15,7 +15,7 @@ help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
 	@echo "make test     set up .venv with the test tools and run the whole suite"
 	@echo "make check    validate the exercise bank (names file, line and field)"
-	@echo "make present  serve the lessons with Voila (code hidden) for projecting"
+	@echo "make present  serve the lessons with Voila (code hidden) for projecting, on 127.0.0.1 with a token"
 	@echo "make bench    measure lesson and widget speed into build/bench.json"
 
 python-ok:
@@ -42,8 +42,12 @@ test: $(VENV)/.dev
 check: $(VENV)/.runtime
 	$(BIN)/primary-source check
 
+# Voila 0.5 (a jupyter_server app) on loopback behind a token, as `make lab` is: a fresh one each
+# time unless PRESENT_TOKEN is given; the address printed carries it (open it on the projector).
 present: $(VENV)/.runtime
-	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) notebooks/
+	@token="$${PRESENT_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')}"; \
+	echo "Presenting the lessons at: http://127.0.0.1:$(PRESENT_PORT)/?token=$$token"; \
+	exec $(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) --Voila.token="$$token" notebooks/
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m primary_source.bench

@@ -73,8 +73,6 @@ def load_glossary(path: str | Path | None = None):
     >>> glossary.set_index("term").loc["opis", "definition"].split(":")[0]
     'An inventory within a fond'
     """
-    import pandas as pd
-
     if path is None:
         from primary_source.paths import glossary_path
 
@@ -85,8 +83,21 @@ def load_glossary(path: str | Path | None = None):
     except FileNotFoundError:
         raise GlossaryError("file not found", path=path) from None
     except UnicodeDecodeError as err:
-        raise GlossaryError(f"not UTF-8 text (byte {err.start})", path=path) from None
+        raise GlossaryError(f"not UTF-8 text (byte {err.start})", path=path,
+                            line=err.object[:err.start].count(b"\n") + 1) from None
+    except OSError as err:  # a folder, a file we may not read
+        raise GlossaryError(f"cannot be read ({err.strerror or err})", path=path) from None
     reader = csv.reader(text.splitlines(keepends=True))
+    try:
+        return _rows(reader, path)
+    except csv.Error as err:  # a field over the csv module's size limit, a NUL byte
+        raise GlossaryError(f"not a readable CSV row ({err})", path=path,
+                            line=max(reader.line_num, 1), field="row") from None
+
+
+def _rows(reader, path: Path):
+    import pandas as pd
+
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

@@ -357,7 +357,14 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
     key = (str(path.resolve()), stamp)
     if key in _CACHE:
         return _CACHE[key]
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = err.object[:err.start].count(b"\n") + 1
+        raise MetadataError(f"not UTF-8 text (byte {err.start}); save it as UTF-8", path,
+                            line) from None
+    except OSError as err:  # a folder, a file we may not read
+        raise MetadataError(f"cannot be read ({err.strerror or err})", path) from None
     try:
         data, node = yamlload.load_with_node(text)
     except yaml.YAMLError as err:

@@ -198,9 +198,9 @@ def portfolio_html(learner: str | None = None, answers: dict | None = None) -> s
 
 def portfolio_path(learner: str | None = None) -> Path:
     """Where the portfolio is written by default: ``responses/<name>-portfolio.html``."""
-    from primary_source.responses import safe_name
+    from primary_source.responses import file_stem
 
-    return paths.responses_dir() / f"{safe_name(learner)}-portfolio.html"
+    return paths.responses_dir() / f"{file_stem(learner)}-portfolio.html"  # one per name
 
 
 def export_portfolio(learner: str | None, path: str | Path | None = None) -> Path:

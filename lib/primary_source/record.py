@@ -30,8 +30,8 @@ __all__ = [
 SECTION_LABELS = ("Citation", "Summary", "Original Language", "Contents")
 
 _LABEL_RE = re.compile(
-    r"^\s*(citation|summary|original language|contents)\s*:\s*(.*?)\s*$", re.IGNORECASE
-)
+    r"^\s*(citation|summary|original language|contents)\s*:(.*)$", re.IGNORECASE
+)  # group 2 is stripped in code: ``\s*(.*?)\s*$`` is quadratic on a long run of spaces
 _CONTENTS_LABEL_RE = re.compile(
     r"^(translation|transcript|transcription|original|original scan)\b[^\n]{0,40}?-\s*\S.{0,30}$",
     re.IGNORECASE,
@@ -265,7 +265,7 @@ def parse_record(text: str | bytes, path: str | Path | None = None) -> Document:
         match = _LABEL_RE.match(line)
         if match:
             label = match.group(1).title()
-            labels.append((i, label, match.group(2)))
+            labels.append((i, label, match.group(2).strip()))
             if label == "Contents":
                 break
     if not labels:
@@ -350,4 +350,7 @@ def load_document(path: str | Path | None = None) -> Document:
         data = path.read_bytes()
     except FileNotFoundError:
         raise FileNotFoundError(errno.ENOENT, "record file not found", str(path)) from None
+    except OSError as err:  # a folder, a file we may not read
+        raise DocumentFormatError(f"cannot be read as a record ({err.strerror or err})", 1,
+                                  path=path) from None
     return parse_record(data, path=path)

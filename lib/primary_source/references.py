@@ -45,6 +45,7 @@ _LEVEL_RE = re.compile(
 )
 _PAGES_RE = re.compile(r"^\d+[a-zа-я]?(?:\s*ob\.?)?(?:\s*[-\u2013]\s*\d+[a-zа-я]?(?:\s*ob\.?)?)?$",
                        re.IGNORECASE)
+_STOP_RE = re.compile(r"(?<!\bob)(?<!\bоб)\.$", re.IGNORECASE)  # not the stop of "ob." (verso)
 _NOTE_RE = re.compile(r"\(([^()]*)\)")
 _URL_RE = re.compile(r"https?://\S+")
 
@@ -80,6 +81,15 @@ def _archive_name(token: str) -> str:
     """The archive named by the text before a fond: its last clause, without 'and'."""
     token = re.sub(r"^(?:and|и)\s+", "", token.strip(), flags=re.IGNORECASE)
     return canonical_archive(token)
+
+
+def _without_stop(value: str) -> str:
+    """A value without the full stop that ends the citation: ``4-5.`` is sheets ``4-5``.
+
+    >>> _without_stop("4-5."), _without_stop("5 ob."), _without_stop("5")
+    ('4-5', '5 ob.', '5')
+    """
+    return _STOP_RE.sub("", value).rstrip()
 
 
 def _strip_preamble(citation: str) -> str:
@@ -119,7 +129,7 @@ def parse_references(citation: str) -> list[ArchivalReference]:
         level_match = _LEVEL_RE.match(bare)
         if level_match and level_match.group("value").strip():
             level = next(k for k in _LEVEL_PATTERNS if level_match.group(k))
-            value = level_match.group("value").strip()
+            value = _without_stop(level_match.group("value").strip())
             if level == "fond" or current is None or current.get(level):
                 close()
                 current = {"archive": _archive_name(previous) if previous else "unknown archive",
@@ -129,8 +139,9 @@ def parse_references(citation: str) -> list[ArchivalReference]:
             if note:
                 current["note"] = note
             last_level = level
-        elif current is not None and last_level == "listy" and _PAGES_RE.match(bare):
-            current["listy"] = f"{current['listy']}, {bare}"
+        elif (current is not None and last_level == "listy"
+              and _PAGES_RE.match(_without_stop(bare))):
+            current["listy"] = f"{current['listy']}, {_without_stop(bare)}"
             current["raw"] += ", " + token
             if note:
                 current["note"] = note

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -15,7 +16,7 @@ from typing import Any
 
 from filelock import FileLock
 
-from primary_source import paths
+from primary_source import answers_json, paths
 from primary_source.csvsafe import write_csv
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "DamagedResponsesWarning",
     "ResponsesFileError",
     "safe_name",
+    "file_stem",
     "responses_file",
     "save_answer",
     "load_answers",
@@ -84,9 +86,59 @@ def safe_name(learner: str | None) -> str:
     return name
 
 
+_HASHED_STEM = re.compile(r"-[0-9a-f]{12}$")
+
+
+def _exact(learner: str | None) -> str:
+    """The learner's name as typed, NFC-normalised and trimmed (``"me"`` for none)."""
+    return unicodedata.normalize("NFC", str(learner or "")).strip() or DEFAULT_LEARNER
+
+
+def file_stem(learner: str | None) -> str:
+    """The stem of a learner's files; different names never share one.
+
+    A name that is already a safe file name is its own stem; any other name becomes its
+    ``safe_name`` (shortened) and a short hash of the exact name, so ``$(id)`` and ``id``, or two
+    long names with the same start, get files of their own. (Names that differ only in case,
+    ``Ana`` and ``ana``, still meet on a file system that ignores case.)
+
+    >>> file_stem("Ana"), file_stem(""), file_stem("Ana María")[:10]
+    ('Ana', 'me', 'Ana_María-')
+    >>> file_stem("$(id)") != file_stem("id")
+    True
+    """
+    name = _exact(learner)
+    slug = safe_name(name)
+    if slug == name and not _HASHED_STEM.search(name):
+        return name
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{slug[:40].rstrip('._-') or DEFAULT_LEARNER}-{digest}"
+
+
 def responses_file(learner: str | None = DEFAULT_LEARNER) -> Path:
-    """Where a learner's answers are kept: ``responses/<safe name>.json``."""
-    return paths.responses_dir() / f"{safe_name(learner)}.json"
+    """Where a learner's answers are kept: ``responses/<file stem>.json`` (see ``file_stem``)."""
+    return paths.responses_dir() / f"{file_stem(learner)}.json"
+
+
+def _adopt_old_file(learner: str, path: Path) -> None:
+    """Move a file saved under the old name scheme (``<safe name>.json``) to ``path``.
+
+    Only when ``path`` does not exist yet and the old file says it belongs to this very learner
+    (the old scheme let different names share a file; such a file stays where it is).
+    """
+    old = paths.responses_dir() / f"{safe_name(learner)}.json"
+    if old == path or path.exists() or not old.exists():
+        return
+    try:
+        data = answers_json.parse(old.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return
+    owner = data.get("learner") if isinstance(data, dict) else None
+    if isinstance(owner, str) and _exact(owner) == _exact(learner):
+        try:
+            os.replace(old, path)
+        except OSError:
+            pass
 
 
 def _now() -> str:
@@ -184,15 +236,15 @@ def _read_or_move(path: Path, learner: str) -> dict[str, Any]:
     if not path.exists():
         return fresh
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = answers_json.parse(path.read_bytes())
+    except (ValueError, RecursionError):
         _move_aside(path, "could not be read (it is not valid JSON)")
         return fresh
     problem = _shape_problem(data)
     if problem:
         _move_aside(path, problem.replace("is not an answers file", "is not in the answers format"))
         return fresh
-    return data
+    return answers_json.repair(data)
 
 
 def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, Any]]:
@@ -207,7 +259,9 @@ def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, A
     learner = learner or DEFAULT_LEARNER
     path = responses_file(learner)
     if not path.exists():
-        return {}
+        _adopt_old_file(learner, path)
+        if not path.exists():
+            return {}
     with _lock(path):
         return dict(_read_or_move(path, learner)["answers"])
 
@@ -237,6 +291,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
     json.dumps(answer, ensure_ascii=False)  # fail before touching the file if not JSON-able
     path = responses_file(learner)
     with _lock(path):
+        _adopt_old_file(learner, path)
         data = _read_or_move(path, learner)
         answers = data["answers"]
         old = answers.get(exercise_id) or {}
@@ -244,7 +299,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         entry = {
             "notebook": notebook if notebook is not None else old.get("notebook"),
             "answer": answer,
-            "attempts": int(old.get("attempts") or 0) + 1,
+            "attempts": answers_json.attempts(old.get("attempts")) + 1,
             "first_saved": old.get("first_saved") or now,
             "saved": now,
             "correct": None,
@@ -254,7 +309,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         answers[exercise_id] = entry
         data["learner"] = data.get("learner") or learner
         data["updated"] = now
-        _atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        _atomic_write(path, answers_json.dumps(data))
     return dict(entry)
 
 

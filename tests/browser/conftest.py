@@ -322,9 +322,10 @@ _VOILA_LOGS: dict[str, Path] = {}
 
 @pytest.fixture(scope="session")
 def voila(tmp_path_factory, chromium_path):
-    """A Voila server (presentation mode: code hidden) over a temp copy of notebooks/.
+    """A Voila server (presentation mode: code hidden) on loopback with a token, over a temp copy
+    of notebooks/, as ``make present`` serves them.
 
-    Yields the base URL; a lesson is at ``f"{voila}/voila/render/00_start_here.ipynb"``.
+    Yields the base URL; ``open_in_voila`` adds the token (``?token=TOKEN``) to a lesson's address.
     Stopped with SIGTERM (then SIGKILL of its own session) at the end of the test session.
     """
     tmp = tmp_path_factory.mktemp("voila")
@@ -333,14 +334,15 @@ def voila(tmp_path_factory, chromium_path):
     copy_lessons(root)
     port = _free_port()
     cmd = [sys.executable, "-m", "voila", str(root), "--no-browser", f"--port={port}",
-           "--Voila.ip=127.0.0.1"]
+           "--Voila.ip=127.0.0.1", f"--Voila.token={TOKEN}"]
     log = open(tmp / "voila.log", "w")
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=isolated_env(tmp),
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     _VOILA_LOGS[url] = tmp / "voila.log"
     try:
-        _wait_http(f"{url}/", proc)  # the file list; lessons run on request
+        # the file list (lessons run on request); without the token it redirects to a login page
+        _wait_http(f"{url}/", proc, headers={"Authorization": f"token {TOKEN}"})
         yield url
     finally:
         stop_server(proc)
@@ -364,7 +366,7 @@ def wait_for_voila_lesson(page, notebook: str):
 def open_in_voila(page, voila_url: str, notebook: str):
     """Open a lesson in Voila as a class would see it projected; returns the page."""
     try:
-        page.goto(f"{voila_url}/voila/render/{notebook}", timeout=180000)
+        page.goto(f"{voila_url}/voila/render/{notebook}?token={TOKEN}", timeout=180000)
         wait_for_voila_lesson(page, notebook)
     except Exception as error:
         log = _VOILA_LOGS.get(voila_url)

@@ -40,4 +40,9 @@ def test_make_lab_opens_the_first_lesson_behind_a_token(tmp_path, page):
         expect(tab.first).to_be_visible(timeout=90000)
         expect(page.locator(".jp-Notebook").first).to_contain_text("Start here", timeout=30000)
     finally:
+        # The page goes before its server. Stopping Jupyter shuts the lesson's kernel down; its
+        # shutdown_reply reached a page still open, where JupyterLab's SessionContext reads
+        # ``this.session.kernel`` after the session is gone: "Cannot read properties of null
+        # (reading 'kernel')", an uncaught error the page fixture reported at teardown.
+        page.close()
         stop_server(proc)

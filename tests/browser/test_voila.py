@@ -6,8 +6,11 @@ in Voila in Chromium, operate a widget and read its effect on screen.
 
 from __future__ import annotations
 
+import http.client
 import re
 import subprocess
+import time
+import urllib.parse
 
 from playwright.sync_api import expect
 
@@ -64,7 +67,18 @@ def test_the_timeline_slider_moves_the_window_in_voila(voila, page):
     screenshot(page, "voila_02_context_timeline.png")
 
 
-def test_make_present_lists_the_lessons_and_opens_the_first_one(tmp_path, page):
+def _status_without_token(url: str) -> int:
+    """The HTTP status of ``url`` asked without the token, not following a redirect to login."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request("GET", parts.path or "/")
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_make_present_serves_on_loopback_behind_a_token_and_opens_the_first_lesson(tmp_path, page):
     checkout = checkout_copy(tmp_path)
     port = _free_port()
     log_path = tmp_path / "present.log"
@@ -74,10 +88,22 @@ def test_make_present_lists_the_lessons_and_opens_the_first_one(tmp_path, page):
         proc = subprocess.Popen(["make", "present", f"PRESENT_PORT={port}"], cwd=checkout, stdout=log,
                                 stderr=subprocess.STDOUT, env=isolated_env(tmp_path),
                                 start_new_session=True)
+    lesson = None
     try:
-        _wait_http(f"http://127.0.0.1:{port}/", proc)
+        address = re.compile(rf"http://127\.0\.0\.1:{port}/\?token=([\w-]{{16,}})")
+        deadline = time.monotonic() + 60
+        while not address.search(log_path.read_text()) and time.monotonic() < deadline \
+                and proc.poll() is None:
+            time.sleep(0.25)
+        found = address.search(log_path.read_text())
+        assert found, f"make present printed no address with a token:\n{log_path.read_text()}"
+        token = found.group(1)
+        _wait_http(f"http://127.0.0.1:{port}/", proc, headers={"Authorization": f"token {token}"})
         assert "pip install" not in log_path.read_text(), "make present reinstalled the .venv"
-        page.goto(f"http://127.0.0.1:{port}/")
+        for path in ("/", "/voila/render/00_start_here.ipynb"):
+            assert _status_without_token(f"http://127.0.0.1:{port}{path}") in (302, 403), \
+                f"{path} is served without the token"
+        page.goto(found.group(0))
         lessons = NOTEBOOK_NAMES
         for name in lessons:
             expect(page.get_by_text(name, exact=True)).to_be_visible(timeout=60000)
@@ -92,4 +118,8 @@ def test_make_present_lists_the_lessons_and_opens_the_first_one(tmp_path, page):
         screenshot(lesson, "voila_make_present_00.png")
         assert errors == [], f"uncaught JavaScript errors: {errors}"
     finally:
+        # Pages first, server second: a lesson left open sees its kernel shut down under it.
+        for open_page in (lesson, page):
+            if open_page is not None:
+                open_page.close()
         stop_server(proc)

@@ -56,7 +56,13 @@ def load_devices(path: Path | None = None) -> list[Device]:
 
 
 def _read_devices(path: Path) -> list[Device]:
-    data = yamlload.safe_load(path.read_text(encoding="utf-8-sig"))
+    try:
+        data = yamlload.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as err:  # a syntax error, an alias bomb: the ValueError promised
+        mark = getattr(err, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        raise ValueError(f"{path}{line}: not valid YAML ({getattr(err, 'problem', None) or err})"
+                         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("devices"), list):
         raise ValueError(f"{path}: needs a 'devices:' list of {{name, definition}}")
     out = []

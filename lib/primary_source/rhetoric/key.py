@@ -40,6 +40,10 @@ def validate_key(
         raw = path.read_text(encoding="utf-8-sig")
     except OSError as err:
         return [KeyProblem(where, 0, "(file)", f"cannot read the key: {err.strerror or err}")], None
+    except UnicodeDecodeError as err:
+        line = err.object[:err.start].count(b"\n") + 1
+        return [KeyProblem(where, line, "(file)", f"not UTF-8 text (byte {err.start}); save the "
+                           "key as UTF-8")], None
     try:
         data = yaml.load(raw, Loader=LineLoader.get())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:

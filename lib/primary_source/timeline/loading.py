@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -17,37 +18,61 @@ __all__ = [
 ]
 
 
+def _text(path: Path) -> str:
+    """The file's text; a folder or non-UTF-8 bytes are a ``TimelineFormatError`` with the line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as err:  # a folder, a file we may not read
+        raise TimelineFormatError(path, 1, "file", f"cannot be read ({err.strerror or err})"
+                                  ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise TimelineFormatError(path, data[:err.start].count(b"\n") + 1, "file",
+                                  f"not UTF-8 text (byte {err.start}); save it as UTF-8") from None
+
+
 def _read_rows(path: Path, columns: tuple[str, ...]):
     """Yield ``(line, row_dict)`` for each data row; check the header."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise TimelineFormatError(path, 1, "header", "the file is empty") from None
-        header = [h.strip() for h in header]
-        if tuple(header) != columns:
-            missing = [c for c in columns if c not in header]
-            extra = [h for h in header if h not in columns]
-            detail = []
-            if missing:
-                detail.append("missing " + ", ".join(missing))
-            if extra:
-                detail.append("unknown " + ", ".join(extra))
-            if not detail:
-                detail.append("columns out of order")
-            raise TimelineFormatError(path, 1, "header", "; ".join(detail) + f" (expected "
-                                      f"{','.join(columns)})")
+    reader = csv.reader(io.StringIO(_text(path), newline=""))
+    try:
+        yield from _checked_rows(reader, path, columns)
+    except csv.Error as err:  # a field over the csv module's size limit, a NUL byte
+        raise TimelineFormatError(path, max(reader.line_num, 1), "row",
+                                  f"not a readable CSV row ({err})") from None
+
+
+def _checked_rows(reader, path: Path, columns: tuple[str, ...]):
+    """The rows of ``reader`` after a header equal to ``columns``, with their first line."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise TimelineFormatError(path, 1, "header", "the file is empty") from None
+    header = [h.strip() for h in header]
+    if tuple(header) != columns:
+        missing = [c for c in columns if c not in header]
+        extra = [h for h in header if h not in columns]
+        detail = []
+        if missing:
+            detail.append("missing " + ", ".join(missing))
+        if extra:
+            detail.append("unknown " + ", ".join(extra))
+        if not detail:
+            detail.append("columns out of order")
+        raise TimelineFormatError(path, 1, "header", "; ".join(detail) + f" (expected "
+                                  f"{','.join(columns)})")
+    previous = reader.line_num
+    for raw in reader:
+        line = previous + 1
         previous = reader.line_num
-        for raw in reader:
-            line = previous + 1
-            previous = reader.line_num
-            if not any(cell.strip() for cell in raw):
-                continue
-            if len(raw) != len(columns):
-                raise TimelineFormatError(path, line, "row", f"{len(raw)} fields, expected "
-                                          f"{len(columns)} (is a comma inside unquoted text?)")
-            yield line, {c: v.strip() for c, v in zip(columns, raw, strict=True)}
+        if not any(cell.strip() for cell in raw):
+            continue
+        if len(raw) != len(columns):
+            raise TimelineFormatError(path, line, "row", f"{len(raw)} fields, expected "
+                                      f"{len(columns)} (is a comma inside unquoted text?)")
+        yield line, {c: v.strip() for c, v in zip(columns, raw, strict=True)}
 
 
 def load_events(path=None) -> pd.DataFrame:

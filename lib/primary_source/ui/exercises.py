@@ -7,6 +7,7 @@ import warnings
 from typing import Any
 
 import ipywidgets as widgets
+from traitlets import TraitError
 
 from primary_source.exercises import (
     ASSESSED_FEEDBACK,
@@ -203,7 +204,7 @@ class ExerciseBox(widgets.VBox):
                 if answer not in [d.name for d in self.devices]:
                     return False
                 self.device.value = answer
-        except (TypeError, ValueError, widgets.TraitError):
+        except (TypeError, ValueError, TraitError):  # ipywidgets has no TraitError
             return False
         return True
 

@@ -30,16 +30,27 @@ def _save(exercise_id: str, answer) -> str | None:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        responses.save_answer(exercise_id, answer, learner=responses.current_learner(),
-                              notebook=NOTEBOOK)
+        try:
+            responses.save_answer(exercise_id, answer, learner=responses.current_learner(),
+                                  notebook=NOTEBOOK)
+        except (OSError, ValueError) as err:
+            return (f"Your predictions could not be saved ({err}). They are shown below while "
+                    "this notebook is open: copy them somewhere safe and tell your teacher.")
     return "; ".join(str(c.message) for c in caught) or None
 
 
 def _previous_answers() -> dict:
-    """The learner's saved answers, read once: ``{exercise_id: answer}``."""
+    """The learner's saved answers, read once: ``{exercise_id: answer}`` (none if unreadable)."""
+    import warnings
+
     from primary_source import responses
 
-    saved = responses.load_answers(responses.current_learner())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", responses.DamagedResponsesWarning)  # told on saving
+        try:
+            saved = responses.load_answers(responses.current_learner())
+        except OSError:
+            return {}
     return {key: entry.get("answer") for key, entry in saved.items()}
 
 
@@ -77,6 +88,7 @@ def prediction_board(doc: Document | None = None) -> w.VBox:
             rows.append(f"<tr><th scope='row'>{html.escape(p.label)}</th>"
                         f"<td>{html.escape(guess)}</td><td>{html.escape(facts[p.reveal])}</td></tr>")
         warnings.append(_save("00-predict-clues", clues.value))
+        warnings = list(dict.fromkeys(warnings))  # one failing folder: one message
         rows.append("<tr><th scope='row'>Your clues</th>"
                     f"<td colspan='2'>{html.escape(clues.value) or '(none written)'}</td></tr>")
         notes = "".join(f"<p role='alert'><strong>Warning:</strong> {html.escape(m)}</p>"
@@ -88,7 +100,7 @@ def prediction_board(doc: Document | None = None) -> w.VBox:
             "<th scope='col'>What the record says</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
             f"<p><strong>Citation:</strong> {html.escape(facts['citation'])}</p>"
-            "<p><em>Your predictions are saved.</em></p>")
+            + ("" if any(warnings) else "<p><em>Your predictions are saved.</em></p>"))
 
     reveal.on_click(on_reveal)
     return w.VBox(list(pickers.values()) + [clues, reveal, result])

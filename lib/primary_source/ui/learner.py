@@ -16,8 +16,8 @@ from primary_source.responses import (
     current_learner,
     export_csv,
     export_html,
+    file_stem,
     responses_file,
-    safe_name,
     set_current_learner,
 )
 from primary_source.ui.notes import note_html, where
@@ -79,7 +79,7 @@ def download_my_work(learner: str | None = None) -> widgets.VBox:
     def export(_button=None) -> None:
         who = learner or current_learner()
         folder = paths.responses_dir()
-        stem = f"{safe_name(who)}-my-work"
+        stem = f"{file_stem(who)}-my-work"  # names that differ never share
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DamagedResponsesWarning)
             try:
