@@ -29,18 +29,23 @@ LIMITS: tuple[dict[str, str], ...] = (
     },
     {
         "id": "aircraft",
-        "question": "Did the assault and fighter aircraft offered in point 3 ever come?",
+        "question": "What did Moscow do about the aircraft offered in point 3?",
         "why": (
-            "The offer is conditional (\"if it is necessary\") and Moscow decides when it is. A "
-            "promise is not a delivery: the telegram cannot show what was sent."
+            "The offer is conditional (\"if it is necessary\") and names no number, date or "
+            "crew. An offer is not a delivery: the telegram cannot show what was done about it."
         ),
         "where_to_look": (
-            "Soviet military records and studies of the air war: Soviet pilots flying MiG-15s "
-            "in secret first fought over the Yalu on 1 November 1950 (Xiaoming Zhang, Red Wings "
-            "over the Yalu, 2002)."
+            "Soviet military records written after the offer: on 23 September 1950 Vasilevsky "
+            "reported to Stalin on moving a Soviet fighter regiment to protect Pyongyang "
+            "(Wilson Center Digital Archive, record 112685). Do not merge the offer with the "
+            "Soviet MiG-15 units that fought from 1 November 1950: they were Soviet units "
+            "covering China and the Yalu crossings (Xiaoming Zhang, Red Wings over the Yalu, "
+            "2002)."
         ),
         "related": "kim-pak-1950-09-29",
-        "source": "Xiaoming Zhang, Red Wings over the Yalu: China, the Soviet Union, and the "
+        "source": "\"Telegram, Vasilevsky to Stalin\", 23 September 1950, Wilson Center Digital "
+                  "Archive, record 112685 (APRF, fond 3, opis 65, delo 827, listy 81-82); "
+                  "Xiaoming Zhang, Red Wings over the Yalu: China, the Soviet Union, and the "
                   "Air War in Korea (College Station: Texas A&M University Press, 2002).",
     },
     {
