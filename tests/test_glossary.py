@@ -111,7 +111,7 @@ def test_marked_html_escapes_everything_and_underlines_terms_with_a_dotted_line(
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert html.count("<abbr") == 2
     assert "underline dotted" in TERM_STYLE and TERM_STYLE in html
-    assert 'title="fond: The largest unit' in html
+    assert 'title="fond: The biggest unit' in html
 
 
 def test_a_definition_with_quotes_stays_inside_its_title_attribute():
@@ -122,6 +122,27 @@ def test_a_definition_with_quotes_stays_inside_its_title_attribute():
 
 def test_define_gives_definition_and_source_for_a_term_or_variant():
     meaning, source = define("Kim II Sung")
-    assert meaning.startswith("Kim Il Sung (1912-1994)")
+    assert meaning.startswith("The leader of North Korea") and "(1912-1994)" in meaning
     assert "Millett" in source
     assert define("no such term") is None
+
+
+def test_every_entry_opens_with_a_plain_short_first_sentence(glossary):
+    """Issue 17: a first line a 16-year-old understands, before the detail."""
+    for row in glossary.itertuples():
+        first = re.split(r"(?<=[.!?])\s", row.definition.strip(), maxsplit=1)[0]
+        assert len(first.split()) <= 25, (row.term, first)
+        assert not re.search(r"\b(Marxist-Leninist|enciphered|latitude)\b", first), row.term
+
+
+def test_the_hard_words_of_the_lessons_have_entries(glossary):
+    terms = set(glossary["term"])
+    assert {"fond", "opis", "delo", "RGASPI", "ignominy", "UTC offset", "cover name"} <= terms
+    assert define("UTC+9") is not None and define("Ignominy") is not None
+
+
+def test_the_cover_name_entries_say_what_was_hidden_and_that_names_varied():
+    feng_xi, _ = define("Feng Xi")
+    assert "never names" not in feng_xi and "To Stalin" in feng_xi
+    filippov, source = define("Filippov")
+    assert "Gottwald" in filippov and "Gottwald" in source

@@ -29,6 +29,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
         key_problems, key = validate_key()
         problems += [str(p) for p in key_problems]
+        problems += _related_problems()
         if key is not None and not key.fits_document:
             notes.append(f"Note: the lessons read {paths.document_id()!r} but the annotations "
                          f"in {paths.rhetoric_path().name} are for {key.document!r}; lesson 04 "
@@ -45,6 +46,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     extra = "" if args.paths else " and the rhetoric key"
     print(f"{len(bank)} exercises in {len(bank.files)} files{extra}: all valid")
     return 0
+
+
+def _related_problems() -> list[str]:
+    """The related-record cards, when the data has them: [] or the one problem found."""
+    from primary_source.related import RelatedRecordsError, load_related, related_path
+
+    if not related_path().exists():
+        return []
+    try:
+        load_related()
+    except RelatedRecordsError as err:
+        return [str(err)]
+    return []
 
 
 def _cmd_student_build(args: argparse.Namespace) -> int:

@@ -70,8 +70,8 @@ def load_glossary(path: str | Path | None = None):
         source, or a term listed twice.
 
     >>> glossary = load_glossary()
-    >>> glossary.set_index("term").loc["opis", "definition"].split(":")[0]
-    'An inventory within a fond'
+    >>> glossary.set_index("term").loc["opis", "definition"].split(",")[0]
+    'A list of the files inside a fond'
     """
     if path is None:
         from primary_source.paths import glossary_path
@@ -195,7 +195,7 @@ def _find(text: str, matcher) -> list[tuple[str, int, int]]:
 def define(term: str, glossary=None) -> tuple[str, str] | None:
     """The definition and source of a term (or of one of its variants), or ``None``.
 
-    >>> define("Kim II Sung")[0].startswith("Kim Il Sung (1912-1994)")
+    >>> define("Kim II Sung")[0].startswith("The leader of North Korea")
     True
     """
     pattern, normal, definitions, sources = _resolve(glossary)
@@ -212,7 +212,7 @@ def mark_terms_html(text: str, glossary=None) -> str:
     is visible without colour. Everything else is escaped, so any text is safe to show.
 
     >>> mark_terms_html("<b>Fond</b> 45")  # doctest: +ELLIPSIS
-    '&lt;b&gt;<abbr class="ps-term" title="fond: The largest unit ... style="...">Fond</abbr>&lt;/b&gt; 45'
+    '&lt;b&gt;<abbr class="ps-term" title="fond: The biggest unit ... style="...">Fond</abbr>&lt;/b&gt; 45'
     """
     matcher = _resolve(glossary)
     definitions = matcher[2]

@@ -119,6 +119,18 @@ def _argument_block(answer: Any) -> str:
     return synthesis.argument_html(argument, heading_level=4)
 
 
+def _source_line() -> list[str]:
+    """The record's citation with its permanent address, or nothing if it cannot be read."""
+    try:
+        from primary_source.citing import display_citation
+        from primary_source.record import load_document
+
+        citation = display_citation(load_document())
+    except (OSError, ValueError):
+        return []
+    return [f"<p><strong>Source:</strong> {_e(citation)}</p>"]
+
+
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
     "line-height:1.5;color:#000}h1,h2,h3{line-height:1.2}"
@@ -158,6 +170,7 @@ def portfolio_html(learner: str | None = None, answers: dict | None = None) -> s
         "<p>The ciphered telegram of 28 August 1950 from \u201cFeng Xi\u201d (Stalin) to Kim Il "
         f"Sung: all the work saved in the lessons. Exported {_e(stamp)}; {total} saved "
         f"answer{'s' if total != 1 else ''}.</p>",
+        *_source_line(),
         '<nav aria-label="Lessons"><h2>Lessons</h2><ol>',
     ]
     for i, (name, title) in enumerate(sections):

@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from primary_source.citing import display_citation
 from primary_source.record import BRACKET_RE, Document, strip_editorial
 from primary_source.telegram import parse_telegram
 
@@ -76,7 +77,7 @@ def source_facts(doc: Document) -> dict[str, str]:
         "audience": match.group(1) if match else "not stated in the record",
         "purpose": doc.summary or "the record has no summary",
         "date": doc.date.strftime("%d %B %Y").lstrip("0"),
-        "citation": doc.citation,
+        "citation": display_citation(doc),
     }
 
 

@@ -60,10 +60,13 @@ def _load_meta(meta: Any = None) -> Any:
 
 
 def _document_citation(doc: Any, meta: Any, where: str) -> str:
+    from primary_source.citing import permanent_address
+
     date = f"{doc.date.day} {doc.date.strftime('%B')} {doc.date.year}" if doc.date else ""
     record = meta.get("record") if meta is not None else None
-    archive = (f"Wilson Center Digital Archive, record {record}" if record
-               else (doc.url or "").strip())
+    address = permanent_address(doc, meta) or ""
+    archive = (f"Wilson Center Digital Archive, record {record}, {address}".rstrip(", ")
+               if record else address.strip())
     parts = [f"\u201c{doc.title}\u201d", date, where]
     text = ", ".join(p for p in parts if p)
     return f"{text} ({archive})" if archive else text

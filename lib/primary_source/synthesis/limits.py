@@ -29,34 +29,44 @@ LIMITS: tuple[dict[str, str], ...] = (
     },
     {
         "id": "aircraft",
-        "question": "Did the assault and fighter aircraft offered in point 3 ever come?",
+        "question": "What did Moscow do about the aircraft offered in point 3?",
         "why": (
-            "The offer is conditional (\"if it is necessary\") and Moscow decides when it is. A "
-            "promise is not a delivery: the telegram cannot show what was sent."
+            "The offer is conditional (\"if it is necessary\") and names no number, date or "
+            "crew. An offer is not a delivery: the telegram cannot show what was done about it."
         ),
         "where_to_look": (
-            "Soviet military records and studies of the air war: Soviet pilots flying MiG-15s "
-            "in secret first fought over the Yalu on 1 November 1950 (Xiaoming Zhang, Red Wings "
-            "over the Yalu, 2002)."
+            "Soviet military records and studies of the air war. Vasilevsky's report of "
+            "23 September 1950 (Digital Archive record 112685) plans a Soviet fighter regiment "
+            "to protect Pyongyang, not aircraft for the Korean air force. The MiG-15s that "
+            "fought over the Yalu from 1 November 1950 were Soviet units covering China and "
+            "the Yalu crossings (Xiaoming Zhang, Red Wings over the Yalu, 2002): a different "
+            "thing from the offer of point 3."
         ),
         "related": "kim-pak-1950-09-29",
-        "source": "Xiaoming Zhang, Red Wings over the Yalu: China, the Soviet Union, and the "
-                  "Air War in Korea (College Station: Texas A&M University Press, 2002).",
+        "source": "\"Telegram, Vasilevsky to Stalin\", 23 September 1950, Wilson Center Digital "
+                  "Archive, record 112685; Xiaoming Zhang, Red Wings over the Yalu: China, the "
+                  "Soviet Union, and the Air War in Korea (College Station: Texas A&M "
+                  "University Press, 2002).",
     },
     {
         "id": "advice-followed",
         "question": "Did Kim follow the advice to concentrate his air force at the front?",
         "why": (
-            "The telegram gives advice; it cannot show what the Korean command did with it. The "
-            "North Korean army's own records of the campaign are not open to researchers."
+            "The telegram gives advice; it cannot show what the Korean command did with it. "
+            "North Korea's own archives are closed, but records that US forces captured in the "
+            "North in 1950 are open at the US National Archives."
         ),
         "where_to_look": (
-            "Military histories of the fighting at the Pusan Perimeter in September 1950, such "
-            "as Roy E. Appleman, South to the Naktong, North to the Yalu (1961)."
+            "The captured North Korean records in Record Group 242 of the US National Archives "
+            "(College Park, Maryland); military histories of the fighting at the Pusan "
+            "Perimeter in September 1950, such as Roy E. Appleman, South to the Naktong, North "
+            "to the Yalu (1961)."
         ),
         "related": "",
         "source": "Roy E. Appleman, South to the Naktong, North to the Yalu (June-November "
-                  "1950), US Army Center of Military History, 1961.",
+                  "1950), US Army Center of Military History, 1961; Youngjun Kim, \"Captured "
+                  "North Korean Records: A Promising Source for the Korean War\", Wilson Center "
+                  "blog post (National Archives, Record Group 242).",
     },
     {
         "id": "moscow-debates",

@@ -83,8 +83,8 @@ QUESTIONS: tuple[Question, ...] = (
         helpful=(
             "the instruction to the ambassador and the signature \"Feng Xi\"",
             "the people in the record and the names they used",
-            "the archival events: memoirs in 1970, archives opening from 1991, the documents "
-            "released in 1994",
+            "the archival events: memoirs in 1970, archives opening in the early 1990s, the "
+            "documents released in 1994",
         ),
     ),
     Question(

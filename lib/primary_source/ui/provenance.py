@@ -7,6 +7,7 @@ import html
 import ipywidgets as widgets
 
 from primary_source.chainchart import chain_svg
+from primary_source.citing import display_citation
 from primary_source.metadata import date_label, load_metadata
 from primary_source.notices import needs_metadata, notice_html
 from primary_source.palette import OKABE_ITO
@@ -82,7 +83,8 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
     caption = widgets.HTML()
     panel = widgets.HTML()
     citation = widgets.HTML(
-        f'<p><strong>The citation as published:</strong> {_e(doc.citation)}</p>')
+        f'<p><strong>The citation as published:</strong> {_e(doc.citation)}</p>'
+        f'<p><strong>Cite it as:</strong> {_e(display_citation(doc, meta))}</p>')
 
     def show(change=None):
         entry = entries[dropdown.value]
