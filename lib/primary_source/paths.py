@@ -16,6 +16,7 @@ __all__ = [
     "lesson_settings_path",
     "document_path",
     "metadata_path",
+    "related_path",
     "timeline_path",
     "eras_path",
     "glossary_path",
@@ -191,6 +192,11 @@ def document_path(doc_id: str | None = None) -> Path:
 def metadata_path(doc_id: str | None = None) -> Path:
     """The curated metadata ``data/documents/<id>.yaml`` that goes with a record."""
     return data_dir() / "documents" / f"{doc_id or document_id()}.yaml"
+
+
+def related_path() -> Path:
+    """The related-record cards read beside the telegram, ``data/documents/related.yaml``."""
+    return data_dir() / "documents" / "related.yaml"
 
 
 def timeline_path() -> Path:

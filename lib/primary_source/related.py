@@ -81,10 +81,10 @@ class RelatedCard:
 
 
 def related_path() -> Path:
-    """The cards file, ``data/documents/related.yaml``."""
-    from primary_source.paths import data_dir
+    """The cards file, ``data/documents/related.yaml`` (see :func:`paths.related_path`)."""
+    from primary_source import paths
 
-    return data_dir() / "documents" / "related.yaml"
+    return paths.related_path()
 
 
 def quote_words(text: str) -> int:
