@@ -161,6 +161,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="primary-source",
         description="Tools for teaching with the primary-source notebooks.")
+    import primary_source
+
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {primary_source.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("check", help="validate the exercise bank; name file, line and field",
