@@ -9,7 +9,7 @@ PRESENT_PORT ?= 8866
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test bench check present student screenshots clean python-ok release
+.PHONY: help lab test bench check present student screenshots clean python-ok release handouts
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
@@ -17,6 +17,7 @@ help:
 	@echo "make check    validate the exercise bank (names file, line and field)"
 	@echo "make present  serve the lessons with Voila (code hidden) for projecting"
 	@echo "make bench    measure lesson and widget speed into build/bench.json"
+	@echo "make handouts print-ready handouts and teacher's keys into build/handouts/"
 	@echo "make release  build the wheel and sdist into dist/ and check the lessons are inside"
 
 python-ok:
@@ -65,3 +66,6 @@ release: $(VENV)/.dev
 	rm -rf dist
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/python tools/check_release.py dist
+
+handouts: $(VENV)/.runtime
+	$(BIN)/primary-source handouts build/handouts --paper $(or $(PAPER),a4)
