@@ -6,10 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 PRESENT_PORT ?= 8866
+AUTHOR_PORT ?= 8867
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test bench check present student screenshots clean python-ok release handouts
+.PHONY: help lab test bench check present student screenshots clean python-ok release handouts author
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
@@ -17,6 +18,7 @@ help:
 	@echo "make check    validate the exercise bank (names file, line and field)"
 	@echo "make present  serve the lessons with Voila (code hidden) for projecting"
 	@echo "make bench    measure lesson and widget speed into build/bench.json"
+	@echo "make author   open the exercise editor (Voila, with a token) on 127.0.0.1"
 	@echo "make handouts print-ready handouts and teacher's keys into build/handouts/"
 	@echo "make release  build the wheel and sdist into dist/ and check the lessons are inside"
 
@@ -69,3 +71,9 @@ release: $(VENV)/.dev
 
 handouts: $(VENV)/.runtime
 	$(BIN)/primary-source handouts build/handouts --paper $(or $(PAPER),a4)
+
+# The editor writes files: it asks for a fresh token, printed with the address to open.
+author: $(VENV)/.runtime
+	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(24))"); \
+	echo "Exercise editor: open http://127.0.0.1:$(AUTHOR_PORT)/?token=$$token"; \
+	exec $(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(AUTHOR_PORT) --token=$$token tools/author.ipynb

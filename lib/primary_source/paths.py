@@ -25,6 +25,7 @@ __all__ = [
     "exercise_path",
     "notebooks_dir",
     "responses_dir",
+    "backups_dir",
     "examples_dir",
     "read_cached",
 ]
@@ -248,6 +249,18 @@ def exercise_path(notebook: str) -> Path:
 def notebooks_dir() -> Path:
     """The lessons, ``notebooks/``."""
     return project_root() / "notebooks"
+
+
+def backups_dir() -> Path:
+    """Where the exercise editor keeps the previous version of a file it saves: ``backups/``.
+
+    Outside ``data/``, so a student copy never carries a backup's answers;
+    ``PRIMARY_SOURCE_BACKUPS`` names another folder.
+    """
+    override = os.environ.get("PRIMARY_SOURCE_BACKUPS")
+    if override:
+        return Path(override).expanduser().resolve()
+    return (Path.cwd() if installed_from_wheel() else project_root()) / "backups"
 
 
 def examples_dir() -> Path:
