@@ -15,7 +15,12 @@ from primary_source import paths
 
 ROOT = paths.project_root()
 sys.path.insert(0, str(ROOT / "tools"))
-from check_release import lesson_files, problems, pyproject_version  # noqa: E402
+from check_release import (  # noqa: E402
+    lesson_files,
+    package_files,
+    problems,
+    pyproject_version,
+)
 
 
 def test_one_version_number_shown_everywhere():
@@ -67,9 +72,12 @@ def test_the_release_check_names_a_missing_lesson_file(tmp_path):
     with zipfile.ZipFile(tmp_path / f"primary_source-{version}-py3-none-any.whl", "w") as whl:
         for name in wanted[1:]:  # the first lesson file left out
             whl.writestr(f"primary_source/_project/{name}", "x")
+        for name in package_files():
+            whl.writestr(name, "x")
     with tarfile.open(tmp_path / f"primary_source-{version}.tar.gz", "w:gz") as sdist:
         for name in ["CITATION.cff", "CHANGELOG.md", "setup.py", "MANIFEST.in", *wanted]:
             sdist.add(ROOT / name, arcname=f"primary_source-{version}/{name}")
+    assert "primary_source/handouts/templates/handout.html.j2" in package_files()
     found, _ = problems(tmp_path)
     assert found == [f"primary_source-{version}-py3-none-any.whl: missing "
                      f"primary_source/_project/{wanted[0]}"]
@@ -103,6 +111,10 @@ def test_the_wheel_installed_in_a_fresh_venv_checks_the_bank(tmp_path):
                            cwd=elsewhere, capture_output=True, text=True, env=env, check=True)
     root, date = where.stdout.split()
     assert str(venv) in root and date == "1950-08-28"
+    handouts = subprocess.run([str(venv / "bin" / "primary-source"), "handouts", "out",
+                               "--no-pdf"], cwd=elsewhere, capture_output=True, text=True, env=env)
+    assert handouts.returncode == 0, handouts.stderr
+    assert (elsewhere / "out" / "03_content-key.html").exists()
     version = subprocess.run([str(venv / "bin" / "primary-source"), "--version"],
                              capture_output=True, text=True, env=env)
     assert version.stdout.strip() == f"primary-source {pyproject_version()}"

@@ -26,6 +26,14 @@ def lesson_files(root: Path = ROOT) -> list[str]:
     return sorted(line for line in out.splitlines() if line)
 
 
+def package_files(root: Path = ROOT) -> list[str]:
+    """The files of the package that are not Python (templates), as paths inside the wheel."""
+    out = subprocess.run(["git", "ls-files", "lib/primary_source"], cwd=root,
+                         capture_output=True, text=True, check=True).stdout
+    return sorted(line[len("lib/"):] for line in out.splitlines()
+                  if line and not line.endswith(".py"))
+
+
 def pyproject_version(root: Path = ROOT) -> str:
     """The one version number, ``version = "..."`` of pyproject.toml's [project] table."""
     text = (root / "pyproject.toml").read_text(encoding="utf-8")
@@ -54,6 +62,9 @@ def problems(dist: Path, root: Path = ROOT) -> tuple[list[str], str]:
             found.append(f"{wheels[0].name}: missing primary_source/_project/{name}")
         if name not in in_sdist:
             found.append(f"{sdists[0].name}: missing {name}")
+    for name in package_files(root):  # the templates the package reads (not Python)
+        if name not in in_wheel:
+            found.append(f"{wheels[0].name}: missing {name}")
     for name in ("CITATION.cff", "CHANGELOG.md", "setup.py", "MANIFEST.in"):
         if name not in in_sdist:
             found.append(f"{sdists[0].name}: missing {name}")

@@ -26,7 +26,7 @@ from primary_source.ui.notes import note_html
 __all__ = ["ExerciseEditor", "exercise_editor"]
 
 _WIDE = widgets.Layout(width="100%")
-_STYLE = {"description_width": "9em"}
+_STYLE = {"description_width": "12em"}
 _LABELS = {
     "id": "Id", "section": "Section", "type": "Type", "prompt": "Question",
     "options": "Options (one a line)", "answer": "Right option", "answers": "Right options (one a line)",
