@@ -123,6 +123,17 @@ def test_the_timeline_lesson_prints_the_chart_and_its_words(handouts):
     page = (handouts / "02_context_timeline.html").read_text(encoding="utf-8")
     assert "<svg" in page and "The chart in words" in page
     assert "28 August 1950" in page_text(page) and "Inchon landing" in page_text(page)
+    # the chart's words say when a date is contested; the handout prints the note and source
+    from primary_source.handouts import MATERIAL
+    from primary_source.timeline import window_table
+
+    assert "Where each date comes from" in page
+    rows = window_table(None, *MATERIAL["02_context_timeline"].timeline).to_dict("records")
+    noted = [row for row in rows if row["Note"]]
+    assert rows and noted
+    for row in (rows[0], noted[0]):
+        assert flat(row["Source"]) in page_text(page)
+    assert flat(noted[0]["Note"]) in page_text(page)
 
 
 def test_print_styles_fit_a4_and_letter_and_keep_questions_whole(handouts):

@@ -166,6 +166,8 @@ class LessonHandout:
     address: str = ""
     chart_svg: str = ""
     chart_text: list[str] = field(default_factory=list)
+    #: The chart's events as rows (date, event, source, note): where each date comes from.
+    chart_sources: list[dict] = field(default_factory=list)
 
 
 def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
@@ -198,4 +200,8 @@ def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
         out.chart_svg = tl.timeline_svg(tl.layout_timeline(start=start, end=end, width_in=9,
                                                            height_in=5))
         out.chart_text = tl.describe(None, start, end).splitlines()
+        table = tl.window_table(None, start, end)
+        out.chart_sources = [{"date": str(row["Date"]), "event": str(row["Event"]),
+                              "source": str(row["Source"] or ""), "note": str(row["Note"] or "")}
+                             for row in table.to_dict("records")]
     return out
