@@ -49,7 +49,8 @@ def test_an_exercise_of_each_type_made_in_the_form_is_saved_and_valid(editor, ki
     assert "problem(s) to fix" in editor.problems.value  # an empty prompt, to begin with
     editor.fields["id"].value = f"made-{kind}"
     for name, value in NEW[kind].items():
-        editor.fields[name].value = value
+        box = editor.fields[name]
+        box.value = tuple(value.splitlines()) if name == "answers" else value
     assert "No problems" in editor.problems.value, editor.problems.value
     shown = editor.preview.children[-1]
     assert isinstance(shown, ExerciseBox) and shown.exercise.id == f"made-{kind}"
@@ -66,6 +67,19 @@ def test_problems_show_as_the_instructor_types_and_a_bad_file_is_not_saved(edito
     editor.save.click()
     assert "Not saved" in editor.status.value
     assert editor.path.read_text(encoding="utf-8") == before
+
+
+def test_the_right_answer_is_picked_from_the_options_as_they_are_typed(editor):
+    editor.new_type.value = "multi"
+    editor.add_button.click()
+    editor.fields["options"].value = "APRF\nAVPRF"
+    assert editor.fields["answers"].options == ("APRF", "AVPRF")
+    editor.fields["answers"].value = ("AVPRF",)
+    editor.fields["options"].value = "APRF\nAVPRF\nTASS"
+    assert editor.fields["answers"].value == ("AVPRF",)
+    editor.fields["options"].value = "APRF\nTASS"  # the chosen option is gone, and so is the choice
+    assert editor.fields["answers"].value == ()
+    assert "answers" in editor.problems.value
 
 
 def test_remove_and_reorder_change_the_list(editor):

@@ -74,8 +74,8 @@ def test_an_exercise_of_each_type_made_and_saved_in_the_editor_is_valid_and_show
         page.locator(".ps-author-field-section input").fill(SECTION)
         for name, value in values.items():
             css = f".ps-author-field-{name.replace('_', '-')}"
-            if name == "device":
-                page.locator(f"{css} select").select_option(value)
+            if name in ("device", "answer", "answers"):  # picked from a list
+                page.locator(f"{css} select").select_option(value.splitlines())
             elif page.locator(f"{css} textarea").count():
                 page.locator(f"{css} textarea").fill(value)
             else:

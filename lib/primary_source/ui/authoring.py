@@ -187,21 +187,38 @@ class ExerciseEditor(widgets.VBox):
 
     def _field(self, name: str, value: str) -> widgets.Widget:
         common = dict(description=_LABELS.get(name, name), style=_STYLE, layout=_WIDE)
+        options = _lines(self.fields["options"].value) if "options" in self.fields else []
         if name == "type":
             box = widgets.Dropdown(options=list(TYPES), value=value or "choice", **common)
         elif name == "device":
-            options = [""] + self.devices + ([value] if value and value not in self.devices else [])
-            box = widgets.Dropdown(options=options, value=value, **common)
+            choices = [""] + self.devices + ([value] if value and value not in self.devices else [])
+            box = widgets.Dropdown(options=choices, value=value, **common)
+        elif name == "answer":  # one of the options, picked from them
+            box = widgets.Dropdown(options=_with(options, [value]), value=value, **common)
+        elif name == "answers":  # several of the options (Ctrl or Shift to pick more)
+            chosen = _lines(value)
+            box = widgets.SelectMultiple(options=_with(options, chosen, blank=False),
+                                         value=tuple(chosen), rows=min(6, len(options) + 1),
+                                         **common)
+        elif name == "section":  # an existing section, or a new name
+            sections = sorted({str(ex.get("section")) for ex in self.bank.exercises()
+                               if ex.get("section")})
+            box = widgets.Combobox(value=value, options=sections, ensure_option=False, **common)
         elif name in _BIG:
             box = widgets.Textarea(value=value, rows=4 if name != "prompt" else 3, **common)
         else:
             box = widgets.Text(value=value, **common)
         box.add_class(f"ps-author-field-{name.replace('_', '-')}")
-        box.observe(self._on_type if name == "type" else self._on_edit, names="value")
+        handler = {"type": self._on_type, "options": self._on_options}.get(name, self._on_edit)
+        box.observe(handler, names="value")
         return box
 
     def _values(self) -> dict[str, str]:
-        return {name: box.value or "" for name, box in self.fields.items()}
+        values = {}
+        for name, box in self.fields.items():
+            value = box.value
+            values[name] = "\n".join(value) if isinstance(value, tuple) else (value or "")
+        return values
 
     def _on_edit(self, _change=None) -> None:
         if self._quiet or self.bank is None or not self.fields:
@@ -210,6 +227,29 @@ class ExerciseEditor(widgets.VBox):
         self.bank.update(self.index, fields, drop)
         self._refresh_list()
         self._check()
+
+    def _on_options(self, _change=None) -> None:
+        """The right answer is picked from the options: offer the options as they are now."""
+        if self._quiet:
+            return
+        options = _lines(self.fields["options"].value)
+        self._quiet = True
+        try:
+            for name in ("answer", "answers"):
+                box = self.fields.get(name)
+                if box is None:
+                    continue
+                if name == "answer":
+                    keep = box.value if box.value in options else ""
+                    box.options = _with(options, [])
+                    box.value = keep
+                else:
+                    keep = tuple(v for v in box.value if v in options)
+                    box.options = options
+                    box.value = keep
+        finally:
+            self._quiet = False
+        self._on_edit()
 
     def _on_type(self, change) -> None:
         if self._quiet:
@@ -269,6 +309,16 @@ class ExerciseEditor(widgets.VBox):
         self._refresh_list()
         self.status.value = note_html(f"<b>Saved</b> {_esc(self.path.name)}.{where}",
                                       OKABE_ITO["bluish green"], role="status")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
+def _with(options: list[str], values: list[str], blank: bool = True) -> list[str]:
+    """The choices of an answer box: (a blank,) the options, and any value not among them."""
+    extra = [v for v in values if v and v not in options]
+    return [*([""] if blank else []), *options, *extra]
 
 
 def exercise_editor(folder: str | Path | None = None) -> ExerciseEditor:
