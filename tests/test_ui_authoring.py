@@ -104,3 +104,12 @@ def test_make_author_serves_the_editor_page_with_a_token_and_no_code_shown():
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     assert "exercise_editor()" in "".join(code[-1]["source"])
+
+
+def test_answers_tried_in_the_preview_stay_out_of_the_class_answers(monkeypatch):
+    from primary_source.ui.authoring import exercise_editor
+
+    monkeypatch.delenv("PRIMARY_SOURCE_RESPONSES")
+    exercise_editor(paths.exercises_dir())
+    assert paths.responses_dir() != paths.project_root() / "responses"
+    assert "editor-preview-" in str(paths.responses_dir())

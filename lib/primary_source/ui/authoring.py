@@ -324,6 +324,13 @@ def _with(options: list[str], values: list[str], blank: bool = True) -> list[str
 def exercise_editor(folder: str | Path | None = None) -> ExerciseEditor:
     """The exercise editor for the bank the lessons read (or the exercise files in ``folder``).
 
+    Answers tried in the preview are saved in a temporary folder, never among the class's
+    answers in ``responses/`` (unless ``PRIMARY_SOURCE_RESPONSES`` already names a folder).
+
     >>> editor = exercise_editor()        # doctest: +SKIP
     """
+    import os
+    import tempfile
+
+    os.environ.setdefault("PRIMARY_SOURCE_RESPONSES", tempfile.mkdtemp(prefix="editor-preview-"))
     return ExerciseEditor(folder)
