@@ -10,7 +10,7 @@ AUTHOR_PORT ?= 8867
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test bench check present student screenshots clean python-ok release handouts author
+.PHONY: help lab test bench check present student screenshots clean python-ok
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
@@ -63,6 +63,9 @@ screenshots: $(VENV)/.dev
 student: $(VENV)/.runtime
 	$(BIN)/primary-source student-build build/student
 	@echo "A copy without answers is in build/student/"
+
+# Teacher tools (issue 15): a release, handouts, the exercise editor.
+.PHONY: release handouts author
 
 release: $(VENV)/.dev
 	rm -rf dist
