@@ -229,3 +229,14 @@ def test_the_pdfs_have_pages_the_questions_and_no_answers_for_students(pdfs, les
             assert squash(secret) not in squash(student), (ex.id, secret[:60])
             assert squash(secret) in squash(key), (ex.id, secret[:60])
     assert "Model answer" not in student and "Rubric" not in student
+
+
+@needs_chromium
+def test_pdfs_are_printed_on_a4_or_us_letter_as_asked(pdfs, tmp_path):
+    from pypdf import PdfReader
+
+    a4 = PdfReader(pdfs / "01_provenance.pdf").pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    write_handouts(tmp_path, BANK, pdf=True, paper="letter", lessons=["01_provenance"])
+    letter = PdfReader(tmp_path / "01_provenance.pdf").pages[0].mediabox
+    assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
