@@ -88,7 +88,7 @@ def test_new_exercises_of_every_type_are_written_so_check_passes(bank_copy):
          "rubric": ["names a reason"]},
         {"id": "ed-order", "type": "order", "prompt": "Order them.", "items": ["1", "2", "3"]},
         {"id": "ed-match", "type": "match", "prompt": "Match.",
-         "pairs": [["fond", "a collection"], ["delo", "a file"]]},
+         "pairs": [["fond", "a collection, of papers"], ["delo", "a file: one"]]},
         {"id": "ed-tag", "type": "tag", "prompt": "Which device?",
          "quote": "the art of bringing decisive blows", "device": "historical analogy"},
     ]
@@ -100,7 +100,9 @@ def test_new_exercises_of_every_type_are_written_so_check_passes(bank_copy):
     save_text(path, text, bank_copy.parent / "backups")
     loaded, problems = load_with_problems([bank_copy])
     assert problems == [] and all(loaded.get(f["id"]) for f in new)
-    assert loaded.get("ed-match").pairs == [("fond", "a collection"), ("delo", "a file")]
+    assert loaded.get("ed-match").pairs == [("fond", "a collection, of papers"),
+                                            ("delo", "a file: one")]
+    assert "  - [fond, 'a collection, of papers']" in text  # a pair stays on one line
     assert loaded.get("ed-text").model_answer == ("Because " * 20).strip()
 
 

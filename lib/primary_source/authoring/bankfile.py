@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = ["BankFile", "EditorError", "plain", "to_yaml"]
 
+_PAIR = "<pair>"
 #: Longer strings are written as folded block scalars (``>-``) wrapped at this width.
 FOLD_AT = 90
 
@@ -84,10 +85,11 @@ def to_yaml(value: Any, key: str | None = None) -> Any:
     if isinstance(value, dict):
         return CommentedMap((k, to_yaml(v, k)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
-        seq = CommentedSeq(to_yaml(v) for v in value)
-        if key is None and all(isinstance(v, str) and len(v) < 60 for v in value):
-            seq.fa.set_flow_style()  # a pair inside ``pairs``
-        return seq
+        if key == _PAIR:  # one pair of a match: [left, right] on one line, as written by hand
+            seq = CommentedSeq(str(v).strip() for v in value)
+            seq.fa.set_flow_style()
+            return seq
+        return CommentedSeq(to_yaml(v, _PAIR if key == "pairs" else None) for v in value)
     if isinstance(value, str):
         if "\n" in value.strip():
             return LiteralScalarString(value.strip() + "\n")
