@@ -136,6 +136,15 @@ def test_the_timeline_lesson_prints_the_chart_and_its_words(handouts):
     assert flat(noted[0]["Note"]) in page_text(page)
 
 
+def test_the_provenance_lesson_prints_the_journey_and_its_words(handouts):
+    from primary_source.provenance import describe_chain
+
+    page = (handouts / "01_provenance.html").read_text(encoding="utf-8")
+    assert "How the telegram travelled" in page and 'class="step"' in page
+    first_step = describe_chain().splitlines()[1]
+    assert flat(first_step) in page_text(page)
+
+
 def test_print_styles_fit_a4_and_letter_and_keep_questions_whole(handouts):
     page = (handouts / "03_content.html").read_text(encoding="utf-8")
     assert "@page {" in page and "break-inside: avoid" in page and "@page { size" not in page

@@ -2,6 +2,7 @@
 
 from primary_source.handouts.content import (
     MATERIAL,
+    Figure,
     LessonHandout,
     Material,
     QuestionView,
@@ -19,7 +20,7 @@ from primary_source.handouts.rendering import (
 )
 
 __all__ = [
-    "MATERIAL", "Material", "QuestionView", "LessonHandout", "question_view", "answer_key",
+    "MATERIAL", "Material", "QuestionView", "Figure", "LessonHandout", "question_view", "answer_key",
     "lesson_handout", "citation_and_address",
     "PAPERS", "render_handout", "find_chromium", "print_pdf", "write_handouts",
 ]

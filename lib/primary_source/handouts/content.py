@@ -8,7 +8,7 @@ from pathlib import Path
 from primary_source import load_document, paths
 from primary_source.exercise_bank.model import Bank, Exercise
 
-__all__ = ["Material", "MATERIAL", "QuestionView", "LessonHandout", "question_view", "answer_key",
+__all__ = ["Material", "MATERIAL", "QuestionView", "Figure", "LessonHandout", "question_view", "answer_key",
            "lesson_handout", "citation_and_address", "section_heading"]
 
 
@@ -18,16 +18,19 @@ class Material:
 
     ``telegram`` is ``"full"`` (the record with its title), ``"blind"`` (the body only, with
     the author's name hidden, for the blind first reading: the source is named at the end) or
-    ``""`` (none). ``timeline`` is a chart window ``(start, end)`` or ``None``.
+    ``""`` (none). ``timeline`` is a chart window ``(start, end)`` or ``None``; ``journey``
+    adds the diagram of how the telegram travelled (lesson 01's journey explorer).
     """
 
     telegram: str = "full"
     timeline: tuple[str, str] | None = None
+    journey: bool = False
 
 
 #: The source each lesson works from, as the notebooks show it (any other lesson: the telegram).
 MATERIAL = {
     "00_start_here": Material(telegram="blind"),
+    "01_provenance": Material(telegram="full", journey=True),
     "02_context_timeline": Material(telegram="full", timeline=("1950-06", "1950-10")),
 }
 
@@ -152,6 +155,17 @@ def citation_and_address(doc=None) -> tuple[str, str]:
 
 
 @dataclass
+class Figure:
+    """A picture on the handout: its heading, the SVG, the same in words, and its sources."""
+
+    heading: str
+    svg: str
+    text: list[str]
+    #: Rows (date, event, source, note): where each date comes from (the timeline only).
+    sources: list[dict] = field(default_factory=list)
+
+
+@dataclass
 class LessonHandout:
     """Everything one handout prints, for the student (``key=False``) or the teacher."""
 
@@ -164,10 +178,7 @@ class LessonHandout:
     paragraphs: list[str] = field(default_factory=list)
     citation: str = ""
     address: str = ""
-    chart_svg: str = ""
-    chart_text: list[str] = field(default_factory=list)
-    #: The chart's events as rows (date, event, source, note): where each date comes from.
-    chart_sources: list[dict] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
 
 def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
@@ -193,15 +204,22 @@ def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
         out.document_title = doc.title
         out.paragraphs = [f"{p.number}. {p.text}" if p.number is not None else p.text
                           for p in doc.paragraphs]
+    if material.journey:
+        from primary_source.chainchart import chain_svg
+        from primary_source.provenance import describe_chain
+
+        out.figures.append(Figure("How the telegram travelled", chain_svg(),
+                                  describe_chain().splitlines()))
     if material.timeline:
         from primary_source import timeline as tl
 
         start, end = material.timeline
-        out.chart_svg = tl.timeline_svg(tl.layout_timeline(start=start, end=end, width_in=9,
-                                                           height_in=5))
-        out.chart_text = tl.describe(None, start, end).splitlines()
         table = tl.window_table(None, start, end)
-        out.chart_sources = [{"date": str(row["Date"]), "event": str(row["Event"]),
-                              "source": str(row["Source"] or ""), "note": str(row["Note"] or "")}
-                             for row in table.to_dict("records")]
+        out.figures.append(Figure(
+            "The timeline",
+            tl.timeline_svg(tl.layout_timeline(start=start, end=end, width_in=9, height_in=5)),
+            tl.describe(None, start, end).splitlines(),
+            [{"date": str(row["Date"]), "event": str(row["Event"]),
+              "source": str(row["Source"] or ""), "note": str(row["Note"] or "")}
+             for row in table.to_dict("records")]))
     return out
