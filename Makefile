@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 PRESENT_PORT ?= 8866
+AUTHOR_PORT ?= 8867
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -17,6 +18,9 @@ help:
 	@echo "make check    validate the exercise bank (names file, line and field)"
 	@echo "make present  serve the lessons with Voila (code hidden) for projecting, on 127.0.0.1 with a token"
 	@echo "make bench    measure lesson and widget speed into build/bench.json"
+	@echo "make author   open the exercise editor (Voila, with a token) on 127.0.0.1"
+	@echo "make handouts print-ready handouts and teacher's keys into build/handouts/"
+	@echo "make release  build the wheel and sdist into dist/ and check the lessons are inside"
 
 python-ok:
 	@command -v $(PYTHON) >/dev/null || { echo "No '$(PYTHON)' on PATH: install Python 3.10 or newer, or run make lab PYTHON=/path/to/python3" >&2; exit 1; }
@@ -63,3 +67,20 @@ screenshots: $(VENV)/.dev
 student: $(VENV)/.runtime
 	$(BIN)/primary-source student-build build/student
 	@echo "A copy without answers is in build/student/"
+
+# Teacher tools (issue 15): a release, handouts, the exercise editor.
+.PHONY: release handouts author
+
+release: $(VENV)/.dev
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python tools/check_release.py dist
+
+handouts: $(VENV)/.runtime
+	$(BIN)/primary-source handouts build/handouts --paper $(or $(PAPER),a4)
+
+# The editor writes files: it asks for a fresh token, printed with the address to open.
+author: $(VENV)/.runtime
+	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(24))"); \
+	echo "Exercise editor: open http://127.0.0.1:$(AUTHOR_PORT)/?token=$$token"; \
+	exec $(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(AUTHOR_PORT) --token=$$token tools/author.ipynb

@@ -18,6 +18,25 @@ __all__ = [
     "Paragraph",
     "load_document",
     "parse_record",
+    "__version__",
 ]
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str):
+    """``primary_source.__version__``: the version in pyproject.toml, read from the install.
+
+    Looked up when asked for, not at import: the one place the number is written is
+    pyproject.toml, and the installed package's metadata carries it.
+
+    >>> import primary_source, re
+    >>> bool(re.fullmatch(r"\\d+\\.\\d+\\.\\d+.*", primary_source.__version__))
+    True
+    """
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("primary-source")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'primary_source' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""The instructor's commands: ``primary-source check | student-build | grade | summarize``."""
+"""The instructor's commands: ``primary-source check | student-build | handouts | grade | summarize``."""
 
 from __future__ import annotations
 
@@ -154,10 +154,32 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_handouts(args: argparse.Namespace) -> int:
+    from primary_source.exercises import ExerciseFormatError
+    from primary_source.handouts import write_handouts
+
+    try:
+        written = write_handouts(args.out, pdf=False if args.no_pdf else None, paper=args.paper)
+    except ExerciseFormatError as err:
+        print(f"handouts: {err}", file=sys.stderr)
+        return 1
+    except RuntimeError as err:
+        print(f"handouts: {err}", file=sys.stderr)
+        return 1
+    pdfs = sum(p.suffix == ".pdf" for p in written)
+    extra = f" and {pdfs} PDFs ({args.paper})" if pdfs else " (no Chromium here: no PDFs)"
+    print(f"{len(written) - pdfs} handouts and keys written to {args.out}{extra}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="primary-source",
         description="Tools for teaching with the primary-source notebooks.")
+    import primary_source
+
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {primary_source.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("check", help="validate the exercise bank; name file, line and field",
@@ -174,6 +196,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("out", metavar="OUT", help="an empty folder for the student copy")
     p.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     p.set_defaults(func=_cmd_student_build)
+
+    p = sub.add_parser("handouts", help="print-ready handouts and teacher's keys per lesson",
+                       description="Write <lesson>.html (student) and <lesson>-key.html (answers, "
+                                   "model answers, rubrics) for every lesson, and PDFs of both "
+                                   "where Chromium is installed.")
+    p.add_argument("out", nargs="?", default="build/handouts", metavar="OUT",
+                   help="the folder to write into (default: build/handouts)")
+    p.add_argument("--paper", choices=["a4", "letter"], default="a4", help="PDF paper size")
+    p.add_argument("--no-pdf", action="store_true", help="HTML only, even with Chromium")
+    p.set_defaults(func=_cmd_handouts)
 
     p = sub.add_parser("grade", help="turn learners' answer files into a gradebook CSV",
                        description="Read learners' answer files (or folders of them) and write "

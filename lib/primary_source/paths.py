@@ -10,6 +10,7 @@ __all__ = [
     "DEFAULT_DOCUMENT_ID",
     "LessonSettingsError",
     "project_root",
+    "installed_from_wheel",
     "data_dir",
     "document_id",
     "lesson_settings",
@@ -25,6 +26,7 @@ __all__ = [
     "exercise_path",
     "notebooks_dir",
     "responses_dir",
+    "backups_dir",
     "examples_dir",
     "read_cached",
 ]
@@ -60,13 +62,33 @@ class LessonSettingsError(ValueError):
         return f"{self.path}, line {self.line}{what}: {self.message}"
 
 
+#: Where an installed wheel keeps its copy of ``data/`` and ``notebooks/``, inside the package.
+BUNDLE = "_project"
+
+
 def project_root() -> Path:
     """The checkout that holds ``lib/``, ``data/`` and ``notebooks/``.
 
     Resolved from this file, never from the working directory, so a notebook
-    opened from any folder finds the same data.
+    opened from any folder finds the same data. In a checkout (and an editable install)
+    that is the folder above ``lib/``; a package installed from the wheel carries its own
+    copy of ``data/`` and ``notebooks/`` in ``primary_source/_project/`` and uses that.
     """
-    return Path(__file__).resolve().parents[2]
+    package = Path(__file__).resolve().parent
+    checkout = package.parents[1]
+    if package.parent.name == "lib" and (checkout / "data").is_dir():
+        return checkout
+    bundle = package / BUNDLE
+    return bundle if bundle.is_dir() else checkout
+
+
+def installed_from_wheel() -> bool:
+    """True when the lessons' data comes from the copy inside an installed wheel.
+
+    >>> installed_from_wheel()
+    False
+    """
+    return project_root().name == BUNDLE
 
 
 def data_dir() -> Path:
@@ -235,6 +257,18 @@ def notebooks_dir() -> Path:
     return project_root() / "notebooks"
 
 
+def backups_dir() -> Path:
+    """Where the exercise editor keeps the previous version of a file it saves: ``backups/``.
+
+    Outside ``data/``, so a student copy never carries a backup's answers;
+    ``PRIMARY_SOURCE_BACKUPS`` names another folder.
+    """
+    override = os.environ.get("PRIMARY_SOURCE_BACKUPS")
+    if override:
+        return Path(override).expanduser().resolve()
+    return (Path.cwd() if installed_from_wheel() else project_root()) / "backups"
+
+
 def examples_dir() -> Path:
     """Invented examples for teachers to try commands on, ``data/examples/``."""
     return data_dir() / "examples"
@@ -243,7 +277,10 @@ def examples_dir() -> Path:
 def responses_dir() -> Path:
     """Where a learner's answers are saved: ``responses/`` or ``PRIMARY_SOURCE_RESPONSES``."""
     override = os.environ.get("PRIMARY_SOURCE_RESPONSES")
-    return Path(override).expanduser().resolve() if override else project_root() / "responses"
+    if override:
+        return Path(override).expanduser().resolve()
+    # an installed wheel must not write into site-packages: answers go beside the learner
+    return (Path.cwd() if installed_from_wheel() else project_root()) / "responses"
 
 
 _FILE_CACHE: dict[tuple[str, str], tuple[tuple[int, int], object]] = {}
