@@ -130,7 +130,7 @@ def test_a_backup_name_carries_the_time_it_was_made(tmp_path):
 
 
 def test_an_invalid_bank_is_refused_and_nothing_is_written(bank_copy):
-    path = bank_copy / "02_context_timeline.yaml"
+    path = bank_copy / "03_content.yaml"
     original = path.read_text(encoding="utf-8")
     bank = BankFile.read(path)
     choice = next(i for i, ex in enumerate(bank.exercises()) if ex["type"] == "choice")
@@ -140,7 +140,7 @@ def test_an_invalid_bank_is_refused_and_nothing_is_written(bank_copy):
         save_text(path, bank.text(), backups)
     [problem] = caught.value.problems
     assert problem.field == "answer" and "not one of the options" in problem.message
-    assert problem.file.endswith("02_context_timeline.yaml") and problem.line > 1
+    assert problem.file.endswith("03_content.yaml") and problem.line > 1
     assert path.read_text(encoding="utf-8") == original and not backups.exists()
 
 

@@ -222,13 +222,17 @@ class BankFile:
         new_items = _item_regions(dumped, _yaml().load(dumped))[1]
         head, old_items, tail = self._regions
         separate = any(body.endswith("\n\n") for _, body in old_items[:-1])
-        blocks = []
+        last = len(old_items) - 1
+        joined = ""
         for i, entry in enumerate(self._entries):
+            kept = entry.original is not None and not entry.changed
             lead = old_items[entry.original][0] if entry.original is not None else ""
-            body = (old_items[entry.original][1] if entry.original is not None
-                    and not entry.changed else new_items[i][1])
-            blocks.append(lead + body.rstrip("\n") + "\n")
-        joined = ("\n" if separate else "").join(blocks)
+            body = old_items[entry.original][1] if kept else new_items[i][1]
+            core = body.rstrip("\n") + "\n"
+            # blank lines after an untouched exercise stay as written; others get the file's habit
+            gap = (len(body) - len(core) if kept and entry.original != last
+                   else int(separate))
+            joined += lead + core + ("\n" * gap if i + 1 < len(self._entries) else "")
         return head + joined + (("\n" + tail.lstrip("\n")) if tail.strip() else "")
 
 
