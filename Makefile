@@ -15,7 +15,7 @@ help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
 	@echo "make test     set up .venv with the test tools and run the whole suite"
 	@echo "make check    validate the exercise bank (names file, line and field)"
-	@echo "make present  serve the lessons with Voila (code hidden) for projecting"
+	@echo "make present  serve the lessons with Voila (code hidden) for projecting: blank, saves nothing"
 	@echo "make bench    measure lesson and widget speed into build/bench.json"
 
 python-ok:
@@ -43,7 +43,7 @@ check: $(VENV)/.runtime
 	$(BIN)/primary-source check
 
 present: $(VENV)/.runtime
-	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) notebooks/
+	PRIMARY_SOURCE_PRESENT=1 $(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) notebooks/
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m primary_source.bench

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import re
 
 import pytest
 
@@ -229,6 +231,10 @@ def test_the_portfolio_is_one_page_of_every_lesson_in_order_all_escaped(answers)
     page_path = answers / "Ana-portfolio.html"
     assert page_path.exists() and str(page_path) in box.output.value
     page = page_path.read_text(encoding="utf-8")
+    link = re.search(r'<a href="data:text/html;charset=utf-8;base64,([^"]+)" '
+                     r'download="Ana-portfolio.html">', box.output.value)
+    assert link, "the link downloads the portfolio itself, under its own name"
+    assert base64.b64decode(link.group(1)).decode("utf-8") == page
 
     titles = [title for _, title in lessons()]
     names = [name for name, _ in lessons()]
@@ -273,3 +279,14 @@ def test_a_document_without_metadata_offers_only_its_words_and_the_timeline(answ
     assert "This document has no list of related records" in corroboration_view().value
     choose(box, "doc-s12", "event-1950-09-15-inchon-landing")
     assert "From the timeline" in box.preview.value
+
+
+def test_in_presentation_mode_the_portfolio_button_writes_nothing_and_says_so(answers,
+                                                                            monkeypatch):
+    save_work_in_every_lesson("Ana", "short")
+    responses.set_current_learner("Ana")
+    monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    box = portfolio_button()
+    box.button.click()
+    assert "Presentation mode" in box.output.value and "saves nothing" in box.output.value
+    assert not (answers / "Ana-portfolio.html").exists()

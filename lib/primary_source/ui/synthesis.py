@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +12,7 @@ import ipywidgets as w
 from primary_source import responses, synthesis
 from primary_source.notices import needs_metadata
 from primary_source.palette import OKABE_ITO
+from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.synthesis import (
     ALL_PARTS_PRESENT,
     ANSWER_ID,
@@ -26,7 +26,7 @@ from primary_source.synthesis import (
     build_argument,
     question_by_id,
 )
-from primary_source.ui.notes import note_html, where
+from primary_source.ui.notes import download_link, note_html
 
 __all__ = [
     "SHOW_ALL",
@@ -317,6 +317,9 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
     output.add_class("ps-portfolio-output")
 
     def export(_=None) -> None:
+        if presenting():
+            output.value = note_html(_e(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            return
         who = learner or responses.current_learner()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", responses.DamagedResponsesWarning)
@@ -328,11 +331,11 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
                 return
         warned = "".join(f"<p><b>Warning:</b> {_e(c.message)}</p>" for c in caught
                          if issubclass(c.category, responses.DamagedResponsesWarning))
-        href = _e(where(page).replace(os.sep, "/"))
+        link = download_link(page, f"download {page.name}")
         output.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
-                        + note_html(f'Your portfolio is saved: <a href="{href}" target="_blank" '
-                                f'download>open it</a> or find it at <code>{_e(page)}</code>. '
-                                "Hand it in, or keep it.", OKABE_ITO["bluish green"]))
+                        + note_html(f"Your portfolio is saved: {link}, or find it at "
+                                    f"<code>{_e(page)}</code>. Hand it in, or keep it.",
+                                    OKABE_ITO["bluish green"]))
 
     button.on_click(export)
     box = w.VBox([button, output])
