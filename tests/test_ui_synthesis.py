@@ -7,6 +7,7 @@ import html
 import re
 
 import pytest
+from ipywidgets import HTML
 
 from primary_source import responses
 from primary_source.exercises import load_bank
@@ -81,6 +82,15 @@ def test_every_control_of_the_builder_has_a_label(answers, cards):
     assert [label for label, _ in box.show.options] == [SHOW_ALL, "the document",
                                                         "its provenance", "the timeline"]
     assert len(box.evidence.options) == len(cards)
+
+
+def test_the_instructions_are_short_and_the_keyboard_help_sits_in_its_own_note(answers, cards):
+    box = cer_builder(cards=cards)
+    instructions = next(c.value for c in box.children
+                        if isinstance(c, HTML) and "Choose your evidence" in c.value)
+    lead, note = instructions.split("<details", 1)
+    assert "Add to my evidence" in lead and "Ctrl" not in lead and "Home" not in lead
+    assert "<summary>Keyboard</summary>" in note and "Ctrl+Space" in note
 
 
 def test_the_filter_shows_one_kind_and_keeps_what_was_chosen(answers, cards):

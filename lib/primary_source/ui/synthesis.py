@@ -277,11 +277,12 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
 
     box = w.VBox([
         question, claim,
-        w.HTML("<p><strong>Choose your evidence.</strong> Highlight pieces in the list to read "
-               "them in full, then press <em>Add to my evidence</em>. With the mouse, click, or "
-               "Ctrl+click to highlight several. From the keyboard, Home and End highlight the "
-               "first or last piece; Ctrl+\u2193 and Ctrl+\u2191 move without highlighting, and "
-               "Ctrl+Space highlights or unhighlights the piece you are on.</p>"),
+        w.HTML("<p><strong>Choose your evidence.</strong> Click pieces in the list to read "
+               "them in full, then press <em>Add to my evidence</em>.</p>"
+               '<details class="ps-keyboard-note"><summary>Keyboard</summary><p>Ctrl+click '
+               "highlights several pieces. From the keyboard, Home and End highlight the first "
+               "or last piece; Ctrl+\u2193 and Ctrl+\u2191 move without highlighting, and "
+               "Ctrl+Space highlights or unhighlights the piece you are on.</p></details>"),
         show, evidence, w.HBox([add_button]), detail, chosen, w.HBox([remove_button]), summary,
         reasoning, w.HBox([check_button, save_button]), feedback, status, preview,
     ])
