@@ -9,7 +9,7 @@ PRESENT_PORT ?= 8866
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test bench check present student screenshots clean python-ok
+.PHONY: help lab test bench check present student screenshots clean python-ok git-filter
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
@@ -32,10 +32,26 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) $(FIRST)
+# Running the lessons writes outputs into the tracked notebooks. This git filter (nbstripout)
+# stores them without outputs, so `git status` stays clean after a class and nbgitpuller can
+# update the lessons without conflicts. Installed only when this folder is a git checkout of
+# its own; the command is relative, so each checkout (or worktree) uses its own .venv.
+STRIP := .venv/bin/python -m nbstripout --keep-id --extra-keys "$(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)"
 
-test: $(VENV)/.dev
+git-filter: $(VENV)/.runtime
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
+	  git config filter.nbstripout.clean '$(STRIP)' && \
+	  git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv '$(STRIP) --textconv'; \
+	fi
+
+# JupyterLab saves the lessons without outputs (primary_source.savehook), so the tracked
+# notebooks do not change when a class runs them.
+lab: $(VENV)/.runtime git-filter
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
+	  --ContentsManager.pre_save_hook=primary_source.savehook.strip_lesson_outputs $(FIRST)
+
+test: $(VENV)/.dev git-filter
 	$(BIN)/ruff check lib tests
 	$(BIN)/python -m pytest
 
