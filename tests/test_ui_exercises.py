@@ -332,8 +332,10 @@ def test_presentation_mode_starts_blank_checks_answers_and_writes_nothing(answer
     box = shown.exercises[0]
     box.choice.value = box.exercise.answer
     box.submit.click()
+    learner_box().name.value = "Zyxwq"
     before = {p: p.read_bytes() for p in answers.rglob("*") if p.is_file()}
     monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    assert learner_box().name.value == "me", "the last learner's name is not projected"
     banner = learner_banner()
     assert "Presentation mode" in banner.line.value and "saves nothing" in banner.line.value
     projected = exercise_section("00_start_here")

@@ -294,7 +294,10 @@ def save_self_check(exercise_id: str, ticked: list[str],
 
 
 def current_learner() -> str:
-    """The learner's name saved by ``set_current_learner`` (``"me"`` until one is given)."""
+    """The learner's name saved by ``set_current_learner`` (``"me"`` until one is given, and
+    always ``"me"`` in presentation mode, so nobody's name is projected)."""
+    if presenting():
+        return DEFAULT_LEARNER
     path = paths.responses_dir() / _SETTINGS
     try:
         name = json.loads(path.read_text(encoding="utf-8")).get("learner")

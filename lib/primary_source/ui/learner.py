@@ -38,6 +38,9 @@ def learner_box() -> widgets.VBox:
     status = widgets.HTML()
 
     def show(saved_as: str, first: bool) -> None:
+        if presenting():
+            status.value = note_html(html.escape(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            return
         place = html.escape(where(responses_file(saved_as)))
         who = html.escape(saved_as)
         if first:
