@@ -19,7 +19,7 @@ def table_html(table: Any) -> str:
     >>> "x" * 80 in html and "..." not in html and "<th" in html
     True
     """
-    cell = "text-align:left;vertical-align:top;white-space:normal;overflow-wrap:anywhere"
+    cell = "text-align:left;vertical-align:top;white-space:normal;overflow-wrap:break-word"
     head = "".join(f'<th scope="col" style="{cell}">{escape(str(c))}</th>' for c in table.columns)
     rows = []
     for record in table.itertuples(index=False):
