@@ -209,3 +209,12 @@ def test_hostile_text_in_a_key_is_escaped_in_every_widget(tmp_path, learner):
                  catalogue.view.value, marked.view.value):
         assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in box.panel.value
+
+
+def test_in_presentation_mode_a_tag_is_compared_but_not_saved(key, learner, monkeypatch):
+    monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    box = tagging_exercise(key, learner=learner)
+    tag(box, "s07", "historical analogy")
+    assert "Match" in box.panel.value and "Presentation mode" in box.children[4].value
+    monkeypatch.delenv("PRIMARY_SOURCE_PRESENT")
+    assert responses.load_answers(learner) == {}

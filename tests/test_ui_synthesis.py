@@ -300,3 +300,13 @@ def test_in_presentation_mode_the_portfolio_button_writes_nothing_and_says_so(an
     box.button.click()
     assert "Presentation mode" in box.output.value and "saves nothing" in box.output.value
     assert not (answers / "Ana-portfolio.html").exists()
+
+
+def test_in_presentation_mode_the_argument_is_checked_but_not_saved(answers, monkeypatch, cards):
+    before = sorted(answers.iterdir())
+    monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    box = cer_builder(cards=cards)
+    box.claim.value = "Moscow advised Kim closely."
+    box.save_button.click()
+    assert "Presentation mode" in box.status.value and "Saved for" not in box.status.value
+    assert sorted(answers.iterdir()) == before

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from primary_source import responses
 from primary_source.notices import needs_rhetoric, notice_html
+from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.rhetoric import (
     NO_DEVICE,
     POINT_LABELS,
@@ -215,7 +216,9 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
                     {"correct": correct, "score": 1.0 if correct else 0.0,
                      "feedback": _RESULT_WORDS[result]},
                     learner=learner, notebook=_NOTEBOOK)
-                status.value = f"<p><small>Saved for {escape(str(learner))}.</small></p>"
+                status.value = (f"<p><small>{escape(PRESENTATION_NOTICE)}</small></p>"
+                                if presenting() else
+                                f"<p><small>Saved for {escape(str(learner))}.</small></p>")
             except (OSError, ValueError) as err:
                 status.value = (f"<p><small>Your tag is kept for this session but could not be "
                                 f"saved: {escape(str(err))}</small></p>")

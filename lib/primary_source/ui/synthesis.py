@@ -238,6 +238,9 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
             feedback.value = note_html(f"<p>{_e(ALL_PARTS_PRESENT)}</p>", OKABE_ITO["bluish green"])
 
     def on_save(_=None) -> None:
+        if presenting():
+            status.value = note_html(_e(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            return
         who = learner or responses.current_learner()
         arg = current()
         try:
