@@ -10,13 +10,13 @@ AUTHOR_PORT ?= 8867
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test bench check present student screenshots clean python-ok
+.PHONY: help lab test bench check present student screenshots clean python-ok git-filter
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
 	@echo "make test     set up .venv with the test tools and run the whole suite"
 	@echo "make check    validate the exercise bank (names file, line and field)"
-	@echo "make present  serve the lessons with Voila (code hidden) for projecting, on 127.0.0.1 with a token"
+	@echo "make present  serve the lessons with Voila (code hidden) for projecting: blank, saves nothing, 127.0.0.1 with a token"
 	@echo "make bench    measure lesson and widget speed into build/bench.json"
 	@echo "make author   open the exercise editor (Voila, with a token) on 127.0.0.1"
 	@echo "make handouts print-ready handouts and teacher's keys into build/handouts/"
@@ -36,10 +36,26 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) $(FIRST)
+# Running the lessons writes outputs into the tracked notebooks. This git filter (nbstripout)
+# stores them without outputs, so `git status` stays clean after a class and nbgitpuller can
+# update the lessons without conflicts. Installed only when this folder is a git checkout of
+# its own; the command is relative, so each checkout (or worktree) uses its own .venv.
+STRIP := .venv/bin/python -m nbstripout --keep-id --extra-keys "$(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)"
 
-test: $(VENV)/.dev
+git-filter: $(VENV)/.runtime
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
+	  git config filter.nbstripout.clean '$(STRIP)' && \
+	  git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv '$(STRIP) --textconv'; \
+	fi
+
+# JupyterLab saves the lessons without outputs (primary_source.savehook), so the tracked
+# notebooks do not change when a class runs them.
+lab: $(VENV)/.runtime git-filter
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
+	  --ContentsManager.pre_save_hook=primary_source.savehook.strip_lesson_outputs $(FIRST)
+
+test: $(VENV)/.dev git-filter
 	$(BIN)/ruff check lib tests
 	$(BIN)/python -m pytest
 
@@ -51,7 +67,8 @@ check: $(VENV)/.runtime
 present: $(VENV)/.runtime
 	@token="$${PRESENT_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')}"; \
 	echo "Presenting the lessons at: http://127.0.0.1:$(PRESENT_PORT)/?token=$$token"; \
-	exec $(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) --Voila.token="$$token" notebooks/
+	echo "Presentation mode: the lessons start blank and save nothing."; \
+	exec env PRIMARY_SOURCE_PRESENT=1 $(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) --Voila.token="$$token" notebooks/
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m primary_source.bench

@@ -350,16 +350,74 @@ def test_tag_compares_the_chosen_device_with_the_key():
     assert check_answer(ex, "flattery").correct is False
 
 
+LONG_ANSWER = ("The pseudonym Feng Xi surprised me, because the author hides his own name "
+               "from the very man he is helping in the war.")
+
+
 def test_free_text_is_never_marked_but_shows_the_model_answer_and_a_self_check():
     ex = Exercise("t", "text", "What surprised you?", model_answer="The pseudonym.",
                   rubric=["I named a detail.", "I asked a question."],
                   keywords=["pseudonym", "air force"])
-    result = check_answer(ex, "The pseudonym Feng Xi surprised me.")
+    result = check_answer(ex, LONG_ANSWER)
     assert result.correct is None and result.score == 0
     assert result.model_answer == "The pseudonym."
     assert result.self_check == ["I named a detail.", "I asked a question."]
     assert "You might also consider: air force." in result.feedback
     assert "pseudonym," not in result.feedback
+
+
+@pytest.mark.parametrize("answer", ["idk", "The pseudonym surprised me.", "air force " * 7])
+def test_a_short_free_text_answer_gives_away_neither_the_model_answer_nor_the_keywords(answer):
+    ex = Exercise("t", "text", "What surprised you?", model_answer="The pseudonym.",
+                  rubric=["I named a detail."], keywords=["pseudonym", "air force"])
+    result = check_answer(ex, answer)
+    assert result.model_answer is None and result.self_check == []
+    assert "consider" not in result.feedback and "air force," not in result.feedback
+    assert "at least 15 words" in result.feedback
+
+
+def test_the_instructor_sets_the_length_and_can_switch_the_model_answer_off():
+    ex = Exercise("t", "text", "Why?", model_answer="Because.", rubric=["A reason."],
+                  model_answer_after_words=3)
+    assert check_answer(ex, "Because he hid.").model_answer == "Because."
+    ex.show_model_answer = False
+    result = check_answer(ex, LONG_ANSWER)
+    assert result.model_answer is None and result.self_check == ["A reason."]
+    assert "model answer" not in result.feedback
+
+
+def test_the_length_and_the_switch_are_read_from_the_bank_and_checked(data_dir):
+    text = textwrap.dedent("""\
+        model_answer_after_words: 5
+        exercises:
+          - id: t-default
+            type: text
+            prompt: Why?
+            model_answer: Because.
+          - id: t-own
+            type: text
+            prompt: Why?
+            model_answer: Because.
+            model_answer_after_words: 30
+            show_model_answer: false
+          - id: t-bad
+            type: text
+            prompt: Why?
+            model_answer: Because.
+            model_answer_after_words: many
+            show_model_answer: maybe
+        """)
+    path = data_dir / "exercises" / "20_text.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = validate(path)
+    assert {(p.line, p.field) for p in problems} == {
+        (line_of(text, "words: many"), "model_answer_after_words"),
+        (line_of(text, "maybe"), "show_model_answer")}
+    good = text[:text.index("  - id: t-bad")]
+    path.write_text(good, encoding="utf-8")
+    first, own = load_bank(path).exercises
+    assert (first.model_answer_after_words, first.show_model_answer) == (5, True)
+    assert (own.model_answer_after_words, own.show_model_answer) == (30, False)
 
 
 def test_an_assessed_exercise_is_left_for_the_teacher():

@@ -58,3 +58,23 @@ def test_notebook_runs_headless_from_another_folder(path, tmp_path):
                   for cell in nb.cells for out in cell.get("outputs", []))
     assert not found, f"{path.name}: " + "\n".join(found)
     assert widgets >= 1, f"{path.name} shows no interactive widget"
+    cut = [f"cell {i}: {text[max(0, text.index('...') - 80):text.index('...') + 20]!r}"
+           for i, text in _shown_texts(nb) if "..." in text]
+    assert not cut, f"{path.name}: a table or list is cut with '...':\n" + "\n".join(cut)
+    tables = [text for _i, text in _shown_texts(nb) if "<table" in text]
+    for table in tables:
+        assert "<th></th>" not in table and "text-align:left" in table, \
+            f"{path.name}: a table with row numbers or not left-aligned: {table[:200]!r}"
+
+
+def _shown_texts(nb):
+    """(cell number, text) of every output a student reads that is not a widget."""
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream":
+                yield i, out.text
+            if "application/vnd.jupyter.widget-view+json" in out.get("data", {}):
+                continue
+            for mime in ("text/html", "text/plain", "text/markdown"):
+                if mime in out.get("data", {}):
+                    yield i, out["data"][mime]

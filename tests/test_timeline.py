@@ -377,6 +377,20 @@ def test_moving_the_slider_changes_the_window_and_the_caption(explorer):
     assert "Inchon landing" in ex.text.value
 
 
+def test_year_back_and_year_forward_move_the_whole_window_by_twelve_months(explorer):
+    ex = explorer.explorer
+    assert "Year back" in ex.year_back.description and "Year forward" in ex.year_forward.description
+    ex.year_forward.click()
+    assert ex.slider.value == ("1951-01", "1952-07")
+    assert "Jan 1951 – Jul 1952" in ex.caption.value
+    ex.year_back.click()
+    ex.year_back.click()
+    assert ex.slider.value == ("1949-01", "1950-07")
+    for _ in range(6):
+        ex.year_back.click()
+    assert ex.slider.value == ("1945-08", "1947-02"), "it stops at the first month, same width"
+
+
 def test_unticking_a_category_removes_it(explorer):
     ex = explorer.explorer
     ex.categories["military"].value = False

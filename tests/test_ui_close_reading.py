@@ -98,13 +98,19 @@ def test_the_text_size_slider_sets_the_font_size():
 
 # --- keyword in context ----------------------------------------------------------------------
 
-def test_kwic_explorer_counts_matches_for_a_typed_keyword():
+def test_kwic_explorer_answers_as_one_types_and_has_a_search_button():
     box = kwic_explorer()
     keyword = controls(box)["Keyword"]
-    assert keyword.continuous_update is False
+    assert keyword.continuous_update is True, "each key press searches, no Enter needed"
+    keyword.value = "Kor"
+    assert "0 matches for &quot;Kor&quot;" in box.caption.value
     keyword.value = "Korea"
     assert "3 matches for &quot;Korea&quot;" in box.caption.value
     assert box.results.value.count("<mark><strong>Korea</strong></mark>") == 3
+    assert box.search.description == "Search" and box.search in box.children[0].children
+    box.caption.value = ""
+    box.search.click()
+    assert "3 matches for &quot;Korea&quot;" in box.caption.value
 
 
 def test_kwic_explorer_context_slider_and_name_variants():
@@ -122,7 +128,7 @@ def test_kwic_explorer_escapes_what_the_learner_types():
     box = kwic_explorer(keyword="<b>Korea</b>")
     assert "<b>" not in box.caption.value and "&lt;b&gt;" in box.caption.value
     box.keyword.value = "   "
-    assert "press Enter" in box.caption.value
+    assert "Type a word or phrase" in box.caption.value
 
 
 def test_kwic_table_html_escapes_the_context():

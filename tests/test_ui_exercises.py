@@ -11,7 +11,7 @@ from primary_source import paths
 from primary_source.exercises import ASSESSED_FEEDBACK, Exercise, exercises_for, strip_answers
 from primary_source.responses import load_answers, responses_file, save_answer
 from primary_source.ui.exercises import ExerciseBox, exercise_section
-from primary_source.ui.learner import download_my_work, learner_box
+from primary_source.ui.learner import download_my_work, learner_banner, learner_box
 
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> مرحبا שלום 🤔"
 
@@ -77,18 +77,62 @@ def test_multi_gives_partial_credit_in_words(section):
     assert "Correct" in box.feedback.value
 
 
-def test_free_text_shows_the_model_answer_and_a_self_check_after_submitting(section):
+REAL_ANSWER = ("The signature surprised me: the author hides his name behind a Chinese-sounding "
+               "pseudonym, so he did not want the telegram traced back to him.")
+
+
+def test_free_text_shows_the_model_answer_and_a_self_check_after_a_real_attempt(section):
     box = box_of(section, "text")
     box.model_button.click()
-    assert "submit your own answer first" in box.feedback.value
-    box.textarea.value = "The signature surprised me."
+    assert "Write your own answer first" in box.model.value
+    box.textarea.value = REAL_ANSWER
     box.submit.click()
-    assert "Model answer" in box.feedback.value
-    assert "Check your own answer" in box.feedback.value
-    assert "You might also consider" in box.feedback.value
-    assert "Correct" not in box.feedback.value
+    assert "Check your own answer" in box.self_check_box.children[0].value
+    assert [c.description for c in box.self_check] == box.exercise.rubric
+    assert "Correct" not in box.feedback.value and "Model answer" not in box.feedback.value
+    box.model_button.click()  # on request only
+    assert "Model answer" in box.model.value
+    assert box.exercise.model_answer.split()[0] in box.model.value
+
+
+@pytest.mark.parametrize("attempt", ["idk", "no idea really"])
+def test_a_short_free_text_answer_reveals_neither_the_model_answer_nor_the_keywords(section,
+                                                                                   attempt):
+    box = box_of(section, "text")
+    box.textarea.value = attempt
+    box.submit.click()
     box.model_button.click()
-    assert "Model answer" in box.feedback.value
+    shown = box.feedback.value + box.model.value + box.hint.value
+    assert "Model answer" not in shown and "consider" not in shown
+    assert box.exercise.model_answer[:30] not in shown
+    assert not any(k in shown for k in box.exercise.keywords if len(k) > 3)
+    assert box.self_check_box.children == ()
+    assert "at least 15 words" in box.feedback.value
+    assert load_answers()[box.exercise.id]["answer"] == attempt  # the attempt itself is kept
+
+
+def test_the_self_check_ticks_are_saved_with_the_answer_and_come_back(section):
+    box = box_of(section, "text")
+    box.textarea.value = REAL_ANSWER
+    box.submit.click()
+    box.self_check[0].value = True
+    saved = load_answers()[box.exercise.id]
+    assert saved["self_check"] == [box.exercise.rubric[0]] and saved["attempts"] == 1
+    again = box_of(exercise_section("00_start_here"), "text")
+    assert [c.value for c in again.self_check] == [True] + [False] * (len(again.self_check) - 1)
+    again.model_button.click()
+    assert "Model answer" in again.model.value
+
+
+def test_an_instructor_can_switch_the_model_answer_off(answers):
+    ex = Exercise("own", "text", "Why?", model_answer="Secret model.", rubric=["A reason."],
+                  show_model_answer=False, model_answer_after_words=2)
+    box = ExerciseBox(ex)
+    assert box.model_button not in box.children[-5].children
+    box.textarea.value = "Because he hid his name."
+    box.submit.click()
+    assert "Secret model" not in box.feedback.value + box.model.value
+    assert [c.description for c in box.self_check] == ["A reason."]
 
 
 def test_order_is_checked_by_position(section):
@@ -221,7 +265,7 @@ def test_an_assessed_bank_says_the_teacher_will_give_feedback(tmp_path, monkeypa
     assert ASSESSED_FEEDBACK in box.feedback.value
     assert "Correct" not in box.feedback.value and "Not yet" not in box.feedback.value
     text = box_of(shown, "text")
-    assert text.model_button not in text.children[-3].children
+    assert text.model_button not in text.children[-5].children
     text.textarea.value = "My own words."
     text.submit.click()
     assert ASSESSED_FEEDBACK in text.feedback.value and "Model answer" not in text.feedback.value
@@ -267,3 +311,48 @@ def test_download_my_work_writes_html_and_csv_and_shows_where(answers):
     html = page.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "مرحبا" in html and "🤔" in html
+
+
+def test_every_lesson_says_who_is_saving_and_lets_another_learner_change_it(answers):
+    banner = learner_banner()
+    assert "Saving as <b" in banner.line.value and ">me</b>" in banner.line.value
+    assert banner.change.description == "not you? change it here"
+    assert banner.names.layout.display == "none"
+    banner.change.click()
+    assert banner.names.layout.display != "none"
+    banner.names.name.value = "Ana <b>"
+    assert "Ana &lt;b&gt;" in banner.line.value and "<b>Ana" not in banner.line.value
+    assert "Ana &lt;b&gt;" in learner_banner().line.value  # the next lesson
+
+
+# --------------------------------------------------------------------------- presentation mode
+
+
+def test_presentation_mode_starts_blank_checks_answers_and_writes_nothing(answers, monkeypatch):
+    shown = exercise_section("00_start_here")
+    box = shown.exercises[0]
+    box.choice.value = box.exercise.answer
+    box.submit.click()
+    learner_box().name.value = "Zyxwq"
+    before = {p: p.read_bytes() for p in answers.rglob("*") if p.is_file()}
+    monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    assert learner_box().name.value == "me", "the last learner's name is not projected"
+    banner = learner_banner()
+    assert "Presentation mode" in banner.line.value and "saves nothing" in banner.line.value
+    projected = exercise_section("00_start_here")
+    first = projected.exercises[0]
+    assert first.choice.value is None and "saved answer" not in first.feedback.value
+    first.choice.value = first.exercise.answer
+    first.submit.click()
+    first.submit.click()
+    assert "Correct" in first.feedback.value and first.attempts_label.value == "Attempts: 2"
+    text = box_of(projected, "text")
+    text.textarea.value = REAL_ANSWER
+    text.submit.click()
+    text.self_check[0].value = True
+    learner_box().name.value = "Projected Teacher"
+    work = download_my_work()
+    work.button.click()
+    assert "Presentation mode" in work.output.value
+    after = {p: p.read_bytes() for p in answers.rglob("*") if p.is_file()}
+    assert after == before

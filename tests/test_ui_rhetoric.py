@@ -8,7 +8,8 @@ import uuid
 import pytest
 
 from primary_source import responses
-from primary_source.rhetoric import NO_DEVICE, load_key
+from primary_source.exercises import exercises_for
+from primary_source.rhetoric import NO_DEVICE, load_key, tag_units
 from primary_source.ui.rhetoric import (
     ALL_DEVICES,
     annotated_text,
@@ -112,8 +113,14 @@ def test_without_saving_the_tags_stay_in_memory(key, learner):
     assert responses.load_answers(learner) == {}
 
 
-def test_the_device_catalogue_shows_definition_and_every_quote_in_context(key):
-    box = device_catalogue(key)
+def answer_every_tagging_question(learner):
+    for ex in exercises_for("04_rhetoric", "tagging"):
+        responses.save_answer(ex.id, ex.device, learner=learner, notebook="04_rhetoric")
+
+
+def test_the_device_catalogue_shows_definition_and_every_quote_in_context(key, learner):
+    answer_every_tagging_question(learner)
+    box = device_catalogue(key, learner=learner)
     assert box.device.description == "Device"
     box.device.value = "historical analogy"
     view = box.view.value
@@ -124,8 +131,9 @@ def test_the_device_catalogue_shows_definition_and_every_quote_in_context(key):
     assert "historical analogy</h4>" not in box.view.value
 
 
-def test_the_annotated_text_filters_by_device_with_labels_not_only_colour(key):
-    box = annotated_text(key)
+def test_the_annotated_text_filters_by_device_with_labels_not_only_colour(key, learner):
+    answer_every_tagging_question(learner)
+    box = annotated_text(key, learner=learner)
     assert box.show.description == "Show" and box.show.value == ALL_DEVICES
     assert box.view.value.count("<mark") == len(key.annotations)
     assert f"Marked: {len(key.annotations)} passages" in box.caption.value
@@ -133,6 +141,48 @@ def test_the_annotated_text_filters_by_device_with_labels_not_only_colour(key):
     assert box.view.value.count("<mark") == 5
     assert box.view.value.count("[naming the enemy]</sup>") == 5
     assert "Marked: 5 passages (naming the enemy)" in box.caption.value
+
+
+def test_the_key_does_not_label_a_tagging_question_s_passage_before_it_is_tagged(key, learner):
+    asked = exercises_for("04_rhetoric", "tagging")
+    question = next(e for e in asked if e.quote == "even more during the war with Germany")
+    marked = annotated_text(key, learner=learner)
+    catalogue = device_catalogue(key, learner=learner)
+    for device in {e.device for e in asked}:
+        marked.show.value = device
+        catalogue.device.value = device
+        for ex in asked:
+            if ex.device == device:
+                marked_quote = f"{ex.quote}</mark>"
+                assert marked_quote not in marked.view.value
+                assert marked_quote not in catalogue.view.value
+    marked.show.value = ALL_DEVICES
+    text = marked.view.value
+    kept = text.count("[tag it first]</sup>")
+    assert kept >= len(asked)
+    withheld = text[:text.index(question.quote)][-400:] + text[text.index(question.quote):][:200]
+    assert "historical analogy" not in withheld
+    assert "tagging questions of section 6" in marked.caption.value
+    catalogue.device.value = "historical analogy"
+    assert "3 passages in the key; 2 of them are shown once you have answered" in \
+        catalogue.view.value
+
+    responses.save_answer(question.id, "historical analogy", learner=learner,
+                          notebook="04_rhetoric")
+    marked.refresh.click()
+    assert marked.view.value.count("[tag it first]</sup>") < kept
+    marked.show.value = "historical analogy"
+    assert f"{question.quote}</mark>" in marked.view.value
+    assert marked.view.value.count("<mark") == 3
+
+
+def test_tagging_a_sentence_in_the_tagging_widget_also_shows_its_key(key, learner):
+    box = tagging_exercise(key, learner=learner)
+    unit = next(u for u in tag_units(key.text) if "Korea is not alone now" in u.text)
+    tag(box, unit.id, "praise")
+    marked = annotated_text(key, learner=learner)
+    assert marked.view.value.count("[tag it first]</sup>") < \
+        annotated_text(key, learner="nobody-" + learner).view.value.count("[tag it first]</sup>")
 
 
 def test_hostile_text_in_a_key_is_escaped_in_every_widget(tmp_path, learner):
@@ -159,3 +209,12 @@ def test_hostile_text_in_a_key_is_escaped_in_every_widget(tmp_path, learner):
                  catalogue.view.value, marked.view.value):
         assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in box.panel.value
+
+
+def test_in_presentation_mode_a_tag_is_compared_but_not_saved(key, learner, monkeypatch):
+    monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    box = tagging_exercise(key, learner=learner)
+    tag(box, "s07", "historical analogy")
+    assert "Match" in box.panel.value and "Presentation mode" in box.children[4].value
+    monkeypatch.delenv("PRIMARY_SOURCE_PRESENT")
+    assert responses.load_answers(learner) == {}

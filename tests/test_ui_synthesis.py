@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import re
 
 import pytest
+from ipywidgets import HTML
 
 from primary_source import responses
 from primary_source.exercises import load_bank
@@ -79,6 +82,15 @@ def test_every_control_of_the_builder_has_a_label(answers, cards):
     assert [label for label, _ in box.show.options] == [SHOW_ALL, "the document",
                                                         "its provenance", "the timeline"]
     assert len(box.evidence.options) == len(cards)
+
+
+def test_the_instructions_are_short_and_the_keyboard_help_sits_in_its_own_note(answers, cards):
+    box = cer_builder(cards=cards)
+    instructions = next(c.value for c in box.children
+                        if isinstance(c, HTML) and "Choose your evidence" in c.value)
+    lead, note = instructions.split("<details", 1)
+    assert "Add to my evidence" in lead and "Ctrl" not in lead and "Home" not in lead
+    assert "<summary>Keyboard</summary>" in note and "Ctrl+Space" in note
 
 
 def test_the_filter_shows_one_kind_and_keeps_what_was_chosen(answers, cards):
@@ -229,6 +241,10 @@ def test_the_portfolio_is_one_page_of_every_lesson_in_order_all_escaped(answers)
     page_path = answers / "Ana-portfolio.html"
     assert page_path.exists() and str(page_path) in box.output.value
     page = page_path.read_text(encoding="utf-8")
+    link = re.search(r'<a href="data:text/html;charset=utf-8;base64,([^"]+)" '
+                     r'download="Ana-portfolio.html">', box.output.value)
+    assert link, "the link downloads the portfolio itself, under its own name"
+    assert base64.b64decode(link.group(1)).decode("utf-8") == page
 
     titles = [title for _, title in lessons()]
     names = [name for name, _ in lessons()]
@@ -273,3 +289,24 @@ def test_a_document_without_metadata_offers_only_its_words_and_the_timeline(answ
     assert "This document has no list of related records" in corroboration_view().value
     choose(box, "doc-s12", "event-1950-09-15-inchon-landing")
     assert "From the timeline" in box.preview.value
+
+
+def test_in_presentation_mode_the_portfolio_button_writes_nothing_and_says_so(answers,
+                                                                            monkeypatch):
+    save_work_in_every_lesson("Ana", "short")
+    responses.set_current_learner("Ana")
+    monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    box = portfolio_button()
+    box.button.click()
+    assert "Presentation mode" in box.output.value and "saves nothing" in box.output.value
+    assert not (answers / "Ana-portfolio.html").exists()
+
+
+def test_in_presentation_mode_the_argument_is_checked_but_not_saved(answers, monkeypatch, cards):
+    before = sorted(answers.iterdir())
+    monkeypatch.setenv("PRIMARY_SOURCE_PRESENT", "1")
+    box = cer_builder(cards=cards)
+    box.claim.value = "Moscow advised Kim closely."
+    box.save_button.click()
+    assert "Presentation mode" in box.status.value and "Saved for" not in box.status.value
+    assert sorted(answers.iterdir()) == before

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from primary_source.exercise_bank.checking import answer_text, check_answer
+from primary_source.exercise_bank.checking import answer_text, check_answer, real_attempt
 from primary_source.exercise_bank.fairness import position_warnings
 from primary_source.exercise_bank.model import (
     ANSWER_FIELDS,
     ASSESSED_FEEDBACK,
+    MODEL_ANSWER_AFTER_WORDS,
     TYPES,
     Bank,
     Device,
@@ -28,13 +29,14 @@ from primary_source.exercise_bank.validation import (
 
 __all__ = [
     # the data (exercise_bank.model)
-    "TYPES", "ASSESSED_FEEDBACK", "ANSWER_FIELDS", "Problem", "ExerciseFormatError", "Device",
+    "TYPES", "ASSESSED_FEEDBACK", "ANSWER_FIELDS", "MODEL_ANSWER_AFTER_WORDS", "Problem",
+    "ExerciseFormatError", "Device",
     "Exercise", "Bank", "Result",
     # loading and validating (exercise_bank.validation, exercise_bank.sources)
     "load_bank", "load_with_problems", "validate", "exercises_for", "lesson_exercises", "is_assessed",
     "load_devices",
     # answers (exercise_bank.checking, exercise_bank.student)
-    "check_answer", "answer_text", "strip_answers",
+    "check_answer", "answer_text", "real_attempt", "strip_answers",
     # fairness (exercise_bank.fairness)
     "position_warnings",
 ]

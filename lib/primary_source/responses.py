@@ -18,6 +18,7 @@ from filelock import FileLock
 
 from primary_source import answers_json, paths
 from primary_source.csvsafe import write_csv
+from primary_source.presentation import presenting
 
 __all__ = [
     "DEFAULT_LEARNER",
@@ -28,6 +29,7 @@ __all__ = [
     "file_stem",
     "responses_file",
     "save_answer",
+    "save_self_check",
     "load_answers",
     "current_learner",
     "set_current_learner",
@@ -258,6 +260,8 @@ def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, A
     """
     learner = learner or DEFAULT_LEARNER
     path = responses_file(learner)
+    if presenting():
+        return {}
     if not path.exists():
         _adopt_old_file(learner, path)
         if not path.exists():
@@ -289,6 +293,9 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
     """
     learner = learner or DEFAULT_LEARNER
     json.dumps(answer, ensure_ascii=False)  # fail before touching the file if not JSON-able
+    if presenting():  # projected: checked, never written
+        return {"notebook": notebook, "answer": answer, "attempts": 1, "saved": None,
+                **_result_fields(result)}
     path = responses_file(learner)
     with _lock(path):
         _adopt_old_file(learner, path)
@@ -313,11 +320,38 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
     return dict(entry)
 
 
+def save_self_check(exercise_id: str, ticked: list[str],
+                    learner: str | None = DEFAULT_LEARNER) -> bool:
+    """Save the self-check items a learner ticked beside a saved answer (attempts unchanged).
+
+    Returns ``False`` (and writes nothing) when there is no saved answer to keep them with,
+    or in presentation mode.
+
+    >>> save_self_check("never-answered", ["I gave a reason"], learner="nobody-yet")
+    False
+    """
+    learner = learner or DEFAULT_LEARNER
+    path = responses_file(learner)
+    if presenting() or not path.exists():
+        return False
+    with _lock(path):
+        data = _read_or_move(path, learner)
+        entry = data["answers"].get(exercise_id)
+        if entry is None:
+            return False
+        entry["self_check"] = [str(t) for t in ticked]
+        _atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return True
+
+
 # --------------------------------------------------------------------------- who is learning
 
 
 def current_learner() -> str:
-    """The learner's name saved by ``set_current_learner`` (``"me"`` until one is given)."""
+    """The learner's name saved by ``set_current_learner`` (``"me"`` until one is given, and
+    always ``"me"`` in presentation mode, so nobody's name is projected)."""
+    if presenting():
+        return DEFAULT_LEARNER
     path = paths.responses_dir() / _SETTINGS
     try:
         name = json.loads(path.read_text(encoding="utf-8")).get("learner")
@@ -329,6 +363,8 @@ def current_learner() -> str:
 def set_current_learner(name: str) -> Path:
     """Remember the learner's name in a small settings file; return their answers file."""
     name = (name or "").strip() or DEFAULT_LEARNER
+    if presenting():  # projected: nobody's name is remembered
+        return responses_file(name)
     path = paths.responses_dir() / _SETTINGS
     with _lock(path):
         _atomic_write(path, json.dumps({"learner": name}, ensure_ascii=False) + "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import open_in_voila, screenshot
 
 
 def test_a_student_builds_an_argument_and_sees_it_previewed(lesson):
@@ -67,3 +67,43 @@ def test_a_student_builds_an_argument_and_sees_it_previewed(lesson):
         expect(preview).to_contain_text(text)
     preview.scroll_into_view_if_needed()
     screenshot(page, "05_synthesis_argument.png")
+
+
+def _download_portfolio(page, where: str) -> str:
+    """Press "Download my portfolio", click the link it shows, and return the file's text."""
+    box = page.locator(".ps-portfolio").first
+    box.scroll_into_view_if_needed()
+    box.get_by_role("button", name="Download my portfolio").click()
+    link = box.locator(".ps-portfolio-output a[download]")
+    expect(link).to_be_visible(timeout=30000)
+    with page.expect_download(timeout=30000) as got:
+        link.click()
+    download = got.value
+    assert download.suggested_filename.endswith("-portfolio.html"), where
+    text = open(download.path(), encoding="utf-8").read()
+    screenshot(page, f"{where}_portfolio_link.png")
+    return text
+
+
+def test_the_portfolio_link_downloads_the_portfolio_and_a_short_answer_reveals_nothing(lesson):
+    page = lesson("05_synthesis.ipynb")
+    # A two-word free-text answer is kept, but shows neither the model answer nor keywords.
+    final = page.locator(".primary-source-exercise", has=page.locator("textarea")).last
+    final.scroll_into_view_if_needed()
+    final.locator("textarea").fill("idk really")
+    final.get_by_role("button", name="Submit").click()
+    expect(final).to_contain_text("write at least 15 words", timeout=30000)
+    final.get_by_role("button", name="Show model answer").click()
+    expect(final).to_contain_text("Write your own answer first", timeout=30000)
+    expect(final).not_to_contain_text("Model answer:")
+    expect(final).not_to_contain_text("You might also consider")
+
+    text = _download_portfolio(page, "lab_05")
+    assert "<title>JupyterLab</title>" not in text and "jupyter-config-data" not in text
+    assert "portfolio" in text.lower() and "05_synthesis" in text and "idk really" in text
+
+
+def test_the_portfolio_link_downloads_the_portfolio_in_voila(voila, page):
+    page = open_in_voila(page, voila, "05_synthesis.ipynb")
+    text = _download_portfolio(page, "voila_05")
+    assert "Voila" not in text[:500] and "05_synthesis" in text and "<h2>" in text

@@ -130,8 +130,18 @@ def test_a_written_answer_is_typed_then_submitted_with_tab_and_enter(start_here)
     answer = box.get_by_role("textbox", name="Answer:")
     answer.focus()
     page.keyboard.press("End")
-    page.keyboard.type(" The signature Feng Xi surprised me: why hide the name?")
-    submit_and_expect(page, box, "keyboard_text.png", "Model answer", "Check your own answer")
+    page.keyboard.type(" The signature Feng Xi surprised me: why would the author hide his own "
+                       "name from the man he was advising?")
+    submit_and_expect(page, box, "keyboard_text.png", "tick off the self-check list")
+    ticks = box.get_by_role("checkbox")
+    expect(ticks).to_have_count(len(ex.rubric))
+    tab_until(page, ticks.first)
+    page.keyboard.press("Space")
+    expect(ticks.first).to_be_checked()
+    show = box.get_by_role("button", name="Show model answer")
+    tab_until(page, show, back=True)
+    page.keyboard.press("Enter")
+    expect(box).to_contain_text("Model answer", timeout=20000)
 
 
 def test_the_parts_are_put_in_order_from_the_keyboard(start_here):

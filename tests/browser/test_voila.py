@@ -7,7 +7,9 @@ in Voila in Chromium, operate a widget and read its effect on screen.
 from __future__ import annotations
 
 import http.client
+import os
 import re
+import secrets
 import subprocess
 import time
 import urllib.parse
@@ -123,3 +125,55 @@ def test_make_present_serves_on_loopback_behind_a_token_and_opens_the_first_less
             if open_page is not None:
                 open_page.close()
         stop_server(proc)
+
+
+def test_make_present_shows_a_blank_lesson_that_checks_answers_and_writes_no_file(tmp_path, page):
+    """Projecting must not show the last learner's answers, nor write into their file."""
+    from primary_source.exercises import exercises_for
+    from primary_source.responses import save_answer, set_current_learner
+
+    checkout = checkout_copy(tmp_path)
+    answers = tmp_path / "responses"
+    env = isolated_env(tmp_path)
+    env["PRIMARY_SOURCE_RESPONSES"] = str(answers)
+    env["PRESENT_TOKEN"] = token = secrets.token_urlsafe(24)
+    first = exercises_for("00_start_here")[0]
+    wrong = [o for o in first.options if o != first.answer][0]
+    old = os.environ.get("PRIMARY_SOURCE_RESPONSES")
+    os.environ["PRIMARY_SOURCE_RESPONSES"] = str(answers)
+    try:  # the last student at this computer
+        set_current_learner("Zyxwq Learner")
+        save_answer(first.id, wrong, learner="Zyxwq Learner", notebook="00_start_here")
+    finally:
+        os.environ["PRIMARY_SOURCE_RESPONSES"] = old or ""
+    before = {p: p.read_bytes() for p in answers.rglob("*") if p.is_file()}
+
+    port = _free_port()
+    log_path = tmp_path / "present.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(["make", "present", f"PRESENT_PORT={port}"], cwd=checkout,
+                                stdout=log, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/", proc, headers={"Authorization": f"token {token}"})
+        page.goto(f"http://127.0.0.1:{port}/voila/render/00_start_here.ipynb?token={token}",
+                  timeout=180000)
+        wait_for_voila_lesson(page, "00_start_here.ipynb")
+        expect(page.locator(".ps-learner-banner").first).to_contain_text(
+            "Presentation mode: this lesson starts blank and saves nothing")
+        expect(page.get_by_text("Zyxwq Learner", exact=False)).to_have_count(0)
+        exercises = page.locator(".primary-source-exercise")
+        expect(exercises.get_by_text("Your saved answer")).to_have_count(0)
+        question = page.locator(".primary-source-exercise").first
+        question.scroll_into_view_if_needed()
+        expect(question.locator("input[type=radio]:checked")).to_have_count(0)
+        question.get_by_label(first.answer, exact=True).check()
+        question.get_by_role("button", name="Submit").click()
+        expect(question).to_contain_text("Correct", timeout=30000)
+        expect(question).to_contain_text("Attempts: 1")
+        screenshot(page, "voila_present_blank.png")
+    finally:
+        page.close()  # the page first, then its server (see the test above)
+        stop_server(proc)
+    after = {p: p.read_bytes() for p in answers.rglob("*") if p.is_file()}
+    assert after == before, "presentation mode wrote into the answers folder"

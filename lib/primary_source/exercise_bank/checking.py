@@ -7,7 +7,7 @@ from typing import Any
 from primary_source.exercise_bank.loader import squash
 from primary_source.exercise_bank.model import ASSESSED_FEEDBACK, Exercise, Result
 
-__all__ = ["answer_text", "check_answer"]
+__all__ = ["answer_text", "check_answer", "real_attempt"]
 
 
 def _norm(value: Any) -> str:
@@ -115,6 +115,19 @@ def _check_tag(ex: Exercise, answer: Any) -> tuple[float, str]:
                  "Read the definitions of the devices again.")
 
 
+def real_attempt(exercise: Exercise, answer: Any) -> bool:
+    """Whether a free-text answer is long enough to be compared with the model answer.
+
+    It needs the exercise's ``model_answer_after_words`` words (15 unless the bank says otherwise).
+
+    >>> ex = Exercise("t", "text", "Why?", model_answer="Because.")
+    >>> real_attempt(ex, "idk"), real_attempt(ex, "word " * 15)
+    (False, True)
+    """
+    words = len(str(answer or "").split())
+    return bool(words) and words >= exercise.model_answer_after_words
+
+
 def _check_text(ex: Exercise, answer: Any) -> Result:
     text = "" if answer is None else str(answer)
     if ex.assessed:
@@ -122,10 +135,22 @@ def _check_text(ex: Exercise, answer: Any) -> Result:
     if not text.strip():
         return Result(None, 0.0, "Write your answer in the box first, then press Submit.",
                       hint=ex.hint, model_answer=None, self_check=[])
-    parts = ["Your answer is saved. Free text is not marked automatically: compare it with the "
-             "model answer and tick off the self-check list."]
+    if not real_attempt(ex, text):
+        need = ex.model_answer_after_words
+        words = len(text.split())
+        return Result(None, 0.0, f"Your answer is saved. It has {words} word"
+                      f"{'s' if words != 1 else ''}: write at least {need} words of your own "
+                      "and press Submit again; then you can check it against the self-check "
+                      + ("list and the model answer." if ex.show_model_answer and ex.model_answer
+                         else "list."),
+                      hint=ex.hint, model_answer=None, self_check=[])
+    parts = ["Your answer is saved. Free text is not marked automatically: tick off the "
+             "self-check list below"]
+    parts[0] += (", then compare your answer with the model answer."
+                 if ex.show_model_answer and ex.model_answer else ".")
     missing = [k for k in ex.keywords if _norm(k) not in _norm(text)]
     if missing:
         parts.append("You might also consider: " + ", ".join(missing) + ".")
-    return Result(None, 0.0, " ".join(parts), hint=ex.hint, model_answer=ex.model_answer,
+    return Result(None, 0.0, " ".join(parts), hint=ex.hint,
+                  model_answer=ex.model_answer if ex.show_model_answer else None,
                   self_check=list(ex.rubric))

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from primary_source.exercise_bank.loader import LineLoader, NodeReader, node_kind, node_line
-from primary_source.exercise_bank.model import TYPES, Exercise, Problem
+from primary_source.exercise_bank.model import MODEL_ANSWER_AFTER_WORDS, TYPES, Exercise, Problem
 from primary_source.exercise_bank.sources import Lazy
 from primary_source.exercise_bank.type_checks import TypeChecks
 
@@ -19,12 +19,12 @@ _COMMON = {"id", "section", "type", "prompt", "hint", "points"}
 _BY_TYPE = {
     "choice": {"options", "answer", "feedback"},
     "multi": {"options", "answers", "feedback"},
-    "text": {"model_answer", "rubric", "keywords"},
+    "text": {"model_answer", "rubric", "keywords", "model_answer_after_words", "show_model_answer"},
     "order": {"items"},
     "match": {"pairs", "left", "right"},
     "tag": {"quote", "device"},
 }
-_TOP_LEVEL = {"title", "exercises", "assessed", "description"}
+_TOP_LEVEL = {"title", "exercises", "assessed", "description", "model_answer_after_words"}
 
 
 class FileChecker(TypeChecks, NodeReader):
@@ -42,6 +42,8 @@ class FileChecker(TypeChecks, NodeReader):
         self.catalogue = catalogue
         self.loader: LineLoader | None = None
         self.ids: list[tuple[str, int]] = []
+        #: The file's own ``model_answer_after_words`` (its free-text exercises' default).
+        self.words_default = MODEL_ANSWER_AFTER_WORDS
 
     # -- the file
     def check(self) -> tuple[list[Exercise], str]:
@@ -93,6 +95,10 @@ class FileChecker(TypeChecks, NodeReader):
                 assessed = True
             elif value not in ("false", "no", "off"):
                 self.problem(node, "assessed", "must be true or false")
+        if "model_answer_after_words" in top:
+            words = self.word_count(top["model_answer_after_words"][1], "")
+            if words is not None:
+                self.words_default = words
         if "exercises" not in top:
             self.problem(root, "exercises", "missing: the file needs an 'exercises:' list")
             return [], title

@@ -13,6 +13,7 @@ __all__ = [
     "TYPES",
     "ASSESSED_FEEDBACK",
     "ANSWER_FIELDS",
+    "MODEL_ANSWER_AFTER_WORDS",
     "Problem",
     "ExerciseFormatError",
     "Device",
@@ -34,6 +35,11 @@ ASSESSED_FEEDBACK = "Your teacher will give feedback on this answer."
 #: Fields that give an answer away; ``strip_answers`` removes them for assessed use.
 ANSWER_FIELDS = ("answer", "answers", "model_answer", "rubric", "keywords", "feedback", "pairs",
                  "device")
+
+
+#: How many words a free-text answer needs before the model answer and the self-check are offered
+#: (a file's ``model_answer_after_words`` at the top, or an exercise's own, changes it).
+MODEL_ANSWER_AFTER_WORDS = 15
 
 
 def seeded_shuffle(items: Sequence[str], seed: str) -> list[str]:
@@ -150,6 +156,8 @@ class Exercise:
     quote: str | None = None
     device: str | None = None
     assessed: bool = False
+    model_answer_after_words: int = MODEL_ANSWER_AFTER_WORDS
+    show_model_answer: bool = True
 
     def shuffled_items(self, learner: str = "") -> list[str]:
         """The ``order`` items as ``learner`` first sees them: never in the right order.

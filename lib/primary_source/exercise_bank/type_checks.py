@@ -85,6 +85,27 @@ class TypeChecks:
                 value = self.text_list(fields[name][1], name, minimum=1)
                 if value is not None:
                     setattr(ex, name, value)
+        ex.model_answer_after_words = self.words_default
+        if "model_answer_after_words" in fields:
+            words = self.word_count(fields["model_answer_after_words"][1], who)
+            if words is not None:
+                ex.model_answer_after_words = words
+        if "show_model_answer" in fields:
+            node = fields["show_model_answer"][1]
+            value = node.value.lower() if isinstance(node, yaml.ScalarNode) else None
+            if value in ("true", "yes", "on", "false", "no", "off"):
+                ex.show_model_answer = value in ("true", "yes", "on")
+            else:
+                self.problem(node, "show_model_answer", f"must be true or false{who}")
+
+    def word_count(self, node, who) -> int | None:
+        """A ``model_answer_after_words`` value: a whole number of words, 0 or more."""
+        value = self._construct(node)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.problem(node, "model_answer_after_words",
+                         f"must be a whole number of words (0 or more){who}")
+            return None
+        return value
 
     def _check_order(self, ex, ex_node, fields, who, assessed) -> None:
         node = self._required(ex_node, fields, "items", who)

@@ -22,6 +22,7 @@ from primary_source.rhetoric.model import (
 )
 from primary_source.rhetoric.sentences import point_of, split_sentences, tag_units
 from primary_source.rhetoric.views import annotated_html, device_colour, device_html, mark_html
+from primary_source.rhetoric.withholding import withheld_annotations
 
 __all__ = [
     "Annotation",
@@ -47,4 +48,5 @@ __all__ = [
     "split_sentences",
     "tag_units",
     "validate_key",
+    "withheld_annotations",
 ]

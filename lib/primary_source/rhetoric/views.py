@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from primary_source.rhetoric.compare import in_context
 from primary_source.rhetoric.key import load_key
 from primary_source.rhetoric.model import Annotation, RhetoricKey
 from primary_source.rhetoric.sentences import paragraph_blocks
 
-__all__ = ["annotated_html", "device_colour", "device_html", "mark_html"]
+__all__ = ["annotated_html", "device_colour", "device_html", "mark_html", "withheld_mark_html"]
 
 
 def device_colour(key: RhetoricKey, device: str) -> str:
@@ -34,10 +36,24 @@ def mark_html(key: RhetoricKey, annotation: Annotation) -> str:
     )
 
 
-def annotated_html(key: RhetoricKey | None = None, device: str | None = None) -> str:
+def withheld_mark_html(annotation: Annotation) -> str:
+    """A passage of the key whose device is kept back until the learner has tagged it."""
+    from html import escape
+
+    return (f'<mark class="ps-rhetoric-mark ps-rhetoric-withheld" data-device="" '
+            f'style="background:#eeeeee;border-bottom:3px dotted #555555;color:inherit;'
+            f'padding:0 1px">{escape(annotation.quote)}</mark>'
+            f'<sup class="ps-rhetoric-label" style="font-size:0.7em;font-weight:bold">'
+            "[tag it first]</sup>")
+
+
+def annotated_html(key: RhetoricKey | None = None, device: str | None = None,
+                   withheld: Collection[Annotation] = ()) -> str:
     """The whole document body as HTML, the key's quotes marked (only ``device``'s if given).
 
-    Paragraphs become ``<p>``; where two quotes overlap, the first one is marked.
+    Paragraphs become ``<p>``; where two quotes overlap, the first one is marked. The
+    ``withheld`` annotations are marked without their device ("[tag it first]"), and only
+    when every device is shown.
 
     >>> html = annotated_html(device="historical analogy")
     >>> html.count('<mark class="ps-rhetoric-mark"')
@@ -48,7 +64,7 @@ def annotated_html(key: RhetoricKey | None = None, device: str | None = None) ->
     key = key if key is not None else load_key()
     text = key.text
     chosen = [a for a in sorted(key.annotations, key=lambda a: (a.start, -a.end))
-              if device is None or a.device == device]
+              if device is None or (a.device == device and a not in withheld)]
     parts: list[str] = []
     for start, para in paragraph_blocks(text):
         end = start + len(para.rstrip())
@@ -58,26 +74,34 @@ def annotated_html(key: RhetoricKey | None = None, device: str | None = None) ->
             if a.start < pos or a.start >= end:
                 continue
             pieces.append(escape(text[pos:a.start]))
-            pieces.append(mark_html(key, a))
+            pieces.append(withheld_mark_html(a) if a in withheld else mark_html(key, a))
             pos = a.end
         pieces.append(escape(text[pos:end]))
         parts.append("<p>" + "".join(pieces).replace("\n", "<br>") + "</p>")
     return '<div class="ps-rhetoric-text" style="line-height:1.9">' + "".join(parts) + "</div>"
 
 
-def device_html(key: RhetoricKey | None, name: str, width: int = 80) -> str:
+def device_html(key: RhetoricKey | None, name: str, width: int = 80,
+                withheld: Collection[Annotation] = ()) -> str:
     """One device of the catalogue: its definition, how to spot it, and every annotated quote of
-    that device highlighted in its context, with where it is and our explanation."""
+    that device highlighted in its context, with where it is and our explanation (the
+    ``withheld`` ones are counted but not shown)."""
     from html import escape
 
     key = key if key is not None else load_key()
     device = key.device(name)
-    found = key.annotations_for(name)
+    found = [a for a in key.annotations_for(name) if a not in withheld]
+    kept = len(key.annotations_for(name)) - len(found)
     html = [f'<div class="ps-rhetoric-device"><h4>{escape(device.name)}</h4>',
             f"<p>{escape(device.definition)}</p>"]
     if device.example_hint:
         html.append(f"<p><em>How to spot it:</em> {escape(device.example_hint)}</p>")
-    count = f"{len(found)} passage{'s' if len(found) != 1 else ''} in the key"
+    total = len(found) + kept
+    count = f"{total} passage{'s' if total != 1 else ''} in the key"
+    if kept:
+        count += (f"; {kept} of them {'is' if kept == 1 else 'are'} shown once you have "
+                  f"answered the tagging question{'s' if kept != 1 else ''} about "
+                  f"{'it' if kept == 1 else 'them'}")
     html.append(f'<p class="ps-rhetoric-count"><strong>{count}.</strong></p>')
     if found:
         html.append("<ol>")

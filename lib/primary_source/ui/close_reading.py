@@ -264,15 +264,19 @@ def kwic_table_html(table) -> str:
 
 
 def kwic_explorer(doc: Document | None = None, keyword: str = "Korea") -> KwicExplorer:
-    """Type a word or phrase, press Enter, and see every use of it with its context.
+    """Type a word or phrase and see every use of it with its context, as you type.
 
-    Controls: "Keyword" (case does not matter; phrases allowed), "Words of context" and
+    Controls: "Keyword" (case does not matter; phrases allowed; the answer follows each key
+    press; the "Search" button searches again), "Words of context" and
     "Other spellings of a name" (so "Kim Il Sung" also finds "Kim II Sung"). The caption
-    says how many matches there are, e.g. ``3 matches for "Korea"``.
+    says how many matches there are, e.g. ``3 matches for "Korea"``. The box carries
+    ``keyword``, ``search``, ``window``, ``variants``, ``caption`` and ``results``.
     """
     doc = doc or load_document()
-    box_keyword = w.Text(value=keyword, description="Keyword", continuous_update=False,
-                         placeholder="a word or phrase, then Enter")
+    box_keyword = w.Text(value=keyword, description="Keyword", continuous_update=True,
+                         placeholder="a word or phrase")
+    search = w.Button(description="Search", icon="search", tooltip="Find every use of the keyword",
+                      layout=w.Layout(width="auto"))
     window = w.IntSlider(value=5, min=1, max=15, description="Words of context",
                          style={"description_width": "initial"})
     variants = w.Checkbox(value=False, description="Other spellings of a name", indent=False)
@@ -284,8 +288,8 @@ def kwic_explorer(doc: Document | None = None, keyword: str = "Korea") -> KwicEx
         wanted = box_keyword.value.strip()
         if not wanted:
             box.table = None
-            caption.value = ('<p role="status">Type a word or phrase in the Keyword box '
-                             "and press Enter.</p>")
+            caption.value = ('<p role="status">Type a word or phrase in the Keyword box.'
+                             "</p>")
             results.value = ""
             return
         table = kwic(doc, wanted, window=window.value, variants=variants.value)
@@ -299,9 +303,10 @@ def kwic_explorer(doc: Document | None = None, keyword: str = "Korea") -> KwicEx
 
     for control in (box_keyword, window, variants):
         control.observe(show, names="value")
+    search.on_click(show)
     show()
-    box.children = [w.HBox([box_keyword, window]), variants, caption, results]
-    box.keyword, box.window, box.variants = box_keyword, window, variants
+    box.children = [w.HBox([box_keyword, search, window]), variants, caption, results]
+    box.keyword, box.search, box.window, box.variants = box_keyword, search, window, variants
     box.caption, box.results = caption, results
     return box
 

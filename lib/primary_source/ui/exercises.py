@@ -17,13 +17,16 @@ from primary_source.exercises import (
     check_answer,
     lesson_exercises,
     load_devices,
+    real_attempt,
 )
 from primary_source.palette import OKABE_ITO
+from primary_source.presentation import presenting
 from primary_source.responses import (
     DamagedResponsesWarning,
     current_learner,
     load_answers,
     save_answer,
+    save_self_check,
 )
 from primary_source.ui.notes import note_html, warning_html
 
@@ -66,16 +69,27 @@ class ExerciseBox(widgets.VBox):
                                            layout=widgets.Layout(width="auto"))
         self.hint = widgets.HTML(layout=_WIDE)
         self.feedback = widgets.HTML(layout=_WIDE)
+        self.model = widgets.HTML(layout=_WIDE)
         self.attempts_label = widgets.Label("Attempts: 0")
+        #: The free-text answer last submitted (the model answer is compared with it).
+        self.submitted: str | None = None
+        #: Self-check tick boxes (free text): one per rubric item, shown after a real attempt.
+        self.self_check = [widgets.Checkbox(value=False, description=item, indent=False,
+                                            layout=_WIDE) for item in ex.rubric] \
+            if ex.type == "text" and not ex.assessed else []
+        self.self_check_box = widgets.VBox(layout=_WIDE)
         controls = self._build_controls()
         buttons = [self.submit, self.hint_button]
-        if ex.type == "text" and ex.model_answer and not ex.assessed:
+        if ex.type == "text" and ex.model_answer and ex.show_model_answer and not ex.assessed:
             buttons.append(self.model_button)
         buttons.append(self.attempts_label)
         self.submit.on_click(self._on_submit)
         self.hint_button.on_click(self._on_hint)
         self.model_button.on_click(self._on_model)
-        self.children = [self.prompt, *controls, widgets.HBox(buttons), self.hint, self.feedback]
+        for box in self.self_check:
+            box.observe(self._on_tick, names="value")
+        self.children = [self.prompt, *controls, widgets.HBox(buttons), self.hint, self.feedback,
+                         self.self_check_box, self.model]
         if saved:
             self._restore(saved)
 
@@ -232,21 +246,35 @@ class ExerciseBox(widgets.VBox):
 
     def _on_model(self, _button=None) -> None:
         ex = self.exercise
-        if self.attempts == 0:
-            self.feedback.value = note_html("Write and submit your own answer first; then compare it "
-                                        "with the model answer.", OKABE_ITO["sky blue"])
+        if self.submitted is None or not real_attempt(ex, self.submitted):
+            need = ex.model_answer_after_words
+            self.model.value = note_html(
+                f"Write your own answer first (at least {need} words) and press Submit; then "
+                "compare it with the model answer.", OKABE_ITO["sky blue"])
             return
-        self.feedback.value = self._text_feedback(check_answer(ex, self.value))
+        result = check_answer(ex, self.submitted)
+        if result.model_answer:
+            self.model.value = note_html(
+                f'<p><b>Model answer:</b></p><blockquote dir="auto">'
+                f"{_esc(result.model_answer)}</blockquote>", OKABE_ITO["blue"])
+
+    def _on_tick(self, _change=None) -> None:
+        if getattr(self, "_restoring", False):
+            return
+        ticked = [c.description for c in self.self_check if c.value]
+        try:
+            save_self_check(self.exercise.id, ticked, learner=self._learner())
+        except OSError:
+            pass  # the ticks are a help to the learner; the answer itself is saved on Submit
+
+    def _show_self_check(self, show: bool) -> None:
+        self.self_check_box.children = (
+            [widgets.HTML("<p><b>Check your own answer</b> (tick what your answer does; your "
+                          "ticks are saved with it):</p>"), *self.self_check]
+            if show and self.self_check else [])
 
     def _text_feedback(self, result: Result) -> str:
-        parts = [f"<p>{_esc(result.feedback)}</p>"]
-        if result.model_answer:
-            parts.append(f'<p><b>Model answer:</b></p><blockquote dir="auto">'
-                         f"{_esc(result.model_answer)}</blockquote>")
-        if result.self_check:
-            items = "".join(f"<li>{_esc(s)}</li>" for s in result.self_check)
-            parts.append(f"<p><b>Check your own answer:</b></p><ul>{items}</ul>")
-        return note_html("".join(parts), OKABE_ITO["blue"])
+        return note_html(f"<p>{_esc(result.feedback)}</p>", OKABE_ITO["blue"])
 
     def _on_submit(self, _button=None) -> None:
         ex = self.exercise
@@ -264,7 +292,7 @@ class ExerciseBox(widgets.VBox):
             try:
                 entry = save_answer(ex.id, answer, result, learner=self._learner(),
                                     notebook=ex.notebook)
-                self.attempts = int(entry["attempts"])
+                self.attempts = self.attempts + 1 if presenting() else int(entry["attempts"])
             except (OSError, TypeError, ValueError) as err:
                 self.attempts += 1
                 saved_note = note_html(f"<b>Your answer could not be saved:</b> {_esc(err)}. "
@@ -274,6 +302,9 @@ class ExerciseBox(widgets.VBox):
                                                              DamagedResponsesWarning)]
         self.attempts_label.value = f"Attempts: {self.attempts}"
         if ex.type == "text" and not ex.assessed:
+            self.submitted = str(answer)
+            self.model.value = ""
+            self._show_self_check(real_attempt(ex, answer))
             body = self._text_feedback(result)
         elif result.correct is True:
             body = note_html(f"<b>&#10003; Correct.</b> {_esc(_rest(result.feedback))}",
@@ -293,6 +324,14 @@ class ExerciseBox(widgets.VBox):
         self.attempts_label.value = f"Attempts: {self.attempts}"
         shown = self.set_answer(saved.get("answer"))
         when = saved.get("saved") or ""
+        if shown and self.exercise.type == "text":
+            self.submitted = str(saved.get("answer") or "")
+            ticked = set(saved.get("self_check") or [])
+            self._restoring = True
+            for box in self.self_check:
+                box.value = box.description in ticked
+            self._restoring = False
+            self._show_self_check(real_attempt(self.exercise, self.submitted))
         if shown:
             self.feedback.value = note_html(
                 f"Your saved answer{' from ' + _esc(when) if when else ''} is shown. "

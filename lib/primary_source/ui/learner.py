@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import os
 import warnings
 
 import ipywidgets as widgets
 
 from primary_source import paths
 from primary_source.palette import OKABE_ITO
+from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.responses import (
     DEFAULT_LEARNER,
     DamagedResponsesWarning,
@@ -20,9 +20,9 @@ from primary_source.responses import (
     responses_file,
     set_current_learner,
 )
-from primary_source.ui.notes import note_html, where
+from primary_source.ui.notes import download_link, note_html, where
 
-__all__ = ["learner_box", "download_my_work"]
+__all__ = ["learner_banner", "learner_box", "download_my_work"]
 
 
 def learner_box() -> widgets.VBox:
@@ -38,6 +38,9 @@ def learner_box() -> widgets.VBox:
     status = widgets.HTML()
 
     def show(saved_as: str, first: bool) -> None:
+        if presenting():
+            status.value = note_html(html.escape(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            return
         place = html.escape(where(responses_file(saved_as)))
         who = html.escape(saved_as)
         if first:
@@ -66,6 +69,43 @@ def learner_box() -> widgets.VBox:
     return box
 
 
+def learner_banner() -> widgets.VBox:
+    """The line at the top of every lesson: "Saving as NAME (not you? change it here)".
+
+    "change it here" opens the name box (:func:`learner_box`); the line follows the new name.
+    In presentation mode it says instead that the lesson saves nothing. ``box.line`` is the
+    ``HTML`` line, ``box.change`` the button, ``box.names`` the name box (hidden until asked).
+    """
+    line = widgets.HTML()
+    line.add_class("ps-learner-banner")
+    if presenting():
+        line.value = note_html(f"<b>{html.escape(PRESENTATION_NOTICE)}</b>", OKABE_ITO["orange"])
+        box = widgets.VBox([line])
+        box.line, box.change, box.names = line, None, None
+        return box
+    change = widgets.Button(description="not you? change it here", icon="user",
+                            tooltip="Type your own name, so that your answers are saved as you",
+                            layout=widgets.Layout(width="auto"))
+    names = learner_box()
+    names.layout.display = "none"
+
+    def show(_change=None) -> None:
+        who = html.escape(current_learner())
+        line.value = note_html(f'Saving as <b dir="auto">{who}</b>', OKABE_ITO["bluish green"])
+
+    def open_box(_button=None) -> None:
+        names.layout.display = None
+
+    names.name.observe(show, names="value")
+    names.save.on_click(show)
+    change.on_click(open_box)
+    show()
+    box = widgets.VBox([widgets.HBox([line, change]), names])
+    box.add_class("ps-learner")
+    box.line, box.change, box.names = line, change, names
+    return box
+
+
 def download_my_work(learner: str | None = None) -> widgets.VBox:
     """A button that writes the learner's work as an HTML page and a CSV into ``responses/``.
 
@@ -77,6 +117,9 @@ def download_my_work(learner: str | None = None) -> widgets.VBox:
     output = widgets.HTML()
 
     def export(_button=None) -> None:
+        if presenting():
+            output.value = note_html(html.escape(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            return
         who = learner or current_learner()
         folder = paths.responses_dir()
         stem = f"{file_stem(who)}-my-work"  # names that differ never share
@@ -92,9 +135,7 @@ def download_my_work(learner: str | None = None) -> widgets.VBox:
         warned = "".join(f"<p><b>Warning:</b> {html.escape(str(w.message))}</p>" for w in caught
                          if issubclass(w.category, DamagedResponsesWarning))
         links = "".join(
-            f'<li><a href="{html.escape(where(p).replace(os.sep, "/"), quote=True)}" '
-            f'target="_blank" download>{html.escape(label)}</a>: '
-            f"<code>{html.escape(str(p))}</code></li>"
+            f"<li>{download_link(p, label)}: <code>{html.escape(str(p))}</code></li>"
             for label, p in (("your work as a web page", page),
                              ("your work as a table (CSV)", table)))
         output.value = (note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "") + \

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import mimetypes
 import os
 from pathlib import Path
 
 from primary_source.palette import OKABE_ITO
 
-__all__ = ["note_html", "warning_html", "where"]
+__all__ = ["download_link", "note_html", "warning_html", "where"]
 
 
 def note_html(text: str, colour: str = OKABE_ITO["black"], role: str = "status") -> str:
@@ -33,3 +35,24 @@ def where(path: str | Path) -> str:
         return os.path.relpath(path)
     except ValueError:
         return str(path)
+
+
+def download_link(path: str | Path, label: str) -> str:
+    """A link that downloads the file at ``path`` itself, under its own name, from any server.
+
+    The file travels inside the link (a ``data:`` address): the kernel cannot know the
+    server's address for a file (JupyterLab's ``/files/`` needs the server's root folder and
+    base URL; Voila serves only images from its files address), and a path relative to the
+    page points into JupyterLab's own pages, so the browser would save JupyterLab instead.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "me-portfolio.html"
+    >>> _ = f.write_text("<p>mine</p>")
+    >>> download_link(f, "open it")[:50]
+    '<a href="data:text/html;charset=utf-8;base64,PHA+b'
+    """
+    path = Path(path)
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (f'<a href="data:{mime};charset=utf-8;base64,{data}" '
+            f'download="{html.escape(path.name, quote=True)}">{html.escape(label)}</a>')

@@ -9,6 +9,7 @@ import ipywidgets as w
 from primary_source import responses
 from primary_source.exercises import ASSESSED_FEEDBACK, is_assessed
 from primary_source.notices import needs_rhetoric, notice_html
+from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.rhetoric import (
     NO_DEVICE,
     POINT_LABELS,
@@ -21,6 +22,7 @@ from primary_source.rhetoric import (
     load_key,
     mark_html,
     tag_units,
+    withheld_annotations,
 )
 
 __all__ = ["ALL_DEVICES", "TAG_PREFIX", "annotated_text", "device_catalogue", "tagging_exercise"]
@@ -47,6 +49,23 @@ def _saved_tags(learner: str | None, units: list[TagUnit]) -> dict[str, str]:
         if uid in ids and isinstance(answer, str):
             tags[uid] = answer
     return tags
+
+
+def _withheld(key: RhetoricKey, learner: str | None = None) -> list:
+    """The key's passages that a tagging question of the lesson asks about, not yet answered."""
+    from primary_source.exercises import ExerciseFormatError, lesson_exercises
+
+    try:
+        asked = [e for e in lesson_exercises(_NOTEBOOK)[0] if e.type == "tag" and e.quote]
+    except (ExerciseFormatError, FileNotFoundError):
+        return []
+    learner = learner or responses.current_learner()
+    saved = responses.load_answers(learner)
+    units = tag_units(key.text)
+    tagged = _saved_tags(learner, units)
+    return withheld_annotations(key, [e.quote for e in asked],
+                                [e.quote for e in asked if e.id in saved],
+                                [(u.start, u.end) for u in units if u.id in tagged])
 
 
 def _comparison_html(key: RhetoricKey, unit: TagUnit, device: str, result: str,
@@ -224,7 +243,9 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
                     {"correct": correct, "score": 1.0 if correct else 0.0,
                      "feedback": ASSESSED_FEEDBACK if assessed else _RESULT_WORDS[result]},
                     learner=learner, notebook=_NOTEBOOK)
-                status.value = f"<p><small>Saved for {escape(str(learner))}.</small></p>"
+                status.value = (f"<p><small>{escape(PRESENTATION_NOTICE)}</small></p>"
+                                if presenting() else
+                                f"<p><small>Saved for {escape(str(learner))}.</small></p>")
             except (OSError, ValueError) as err:
                 status.value = (f"<p><small>Your tag is kept for this session but could not be "
                                 f"saved: {escape(str(err))}</small></p>")
@@ -250,13 +271,15 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
     return box
 
 
-def device_catalogue(key: RhetoricKey | None = None) -> w.VBox:
+def device_catalogue(key: RhetoricKey | None = None, learner: str | None = None) -> w.VBox:
     """Browse the catalogue: a "Device" menu shows the definition, how to spot the device, and
-    every passage of the key that uses it, highlighted in its context.
+    every passage of the key that uses it, highlighted in its context (but not the passages the
+    lesson's tagging questions ask about, until the learner has answered them).
 
     The box carries ``device`` (the menu) and ``view`` (the HTML) as attributes.
     """
     key = key if key is not None else load_key()
+    withheld = _withheld(key, learner)
     names = key.device_names
     device = w.Dropdown(options=names, value=names[0], description="Device",
                         layout=w.Layout(width="26em"))
@@ -264,7 +287,7 @@ def device_catalogue(key: RhetoricKey | None = None) -> w.VBox:
     view.add_class("ps-rhetoric-catalogue")
 
     def show(_=None) -> None:
-        view.value = device_html(key, device.value)
+        view.value = device_html(key, device.value, withheld=withheld)
 
     device.observe(show, names="value")
     show()
@@ -275,34 +298,51 @@ def device_catalogue(key: RhetoricKey | None = None) -> w.VBox:
     return box
 
 
-def annotated_text(key: RhetoricKey | None = None) -> w.VBox:
+def annotated_text(key: RhetoricKey | None = None, learner: str | None = None) -> w.VBox:
     """The whole body of the document with the key's passages marked.
 
     Each passage is tinted and underlined in its device's colour and followed by the device's
     name as a superscript, so colour is never the only cue. A "Show" row of toggle buttons
-    filters by device. The box carries ``show`` (the toggles), ``view`` and ``caption``.
+    filters by device. The passages the lesson's tagging questions ask about are marked
+    "[tag it first]" without their device until the learner has tagged them; the "Show the
+    passages I have tagged" button (``refresh``) updates the marks. The box carries ``show``
+    (the toggles), ``view``, ``caption`` and ``refresh``.
     """
     key = key if key is not None else load_key()
     used = [n for n in key.device_names if key.annotations_for(n)]
     show = w.ToggleButtons(options=[ALL_DEVICES, *used], value=ALL_DEVICES, description="Show",
                            tooltips=[f"Mark {o}" for o in [ALL_DEVICES, *used]],
                            style={"button_width": "auto"})
+    refresh = w.Button(description="Show the passages I have tagged", icon="refresh",
+                       tooltip="Label the passages you have tagged in section 6",
+                       layout=w.Layout(width="auto"))
     caption = w.HTML()
     view = w.HTML()
     caption.add_class("ps-rhetoric-caption")
     view.add_class("ps-rhetoric-annotated")
+    withheld: list = _withheld(key, learner)
 
     def draw(_=None) -> None:
         chosen = None if show.value == ALL_DEVICES else show.value
-        view.value = annotated_html(key, chosen)
-        n = len(key.annotations) if chosen is None else len(key.annotations_for(chosen))
+        view.value = annotated_html(key, chosen, withheld=withheld)
+        n = len(key.annotations) if chosen is None else \
+            len([a for a in key.annotations_for(chosen) if a not in withheld])
         what = "all devices" if chosen is None else chosen
+        kept = (f" {len(withheld)} of them, marked \u201c[tag it first]\u201d, are the passages "
+                "the tagging questions of section 6 ask about: their device is shown once you "
+                "have tagged them there." if withheld else "")
         caption.value = (f"<p><em>Marked: {n} passage{'s' if n != 1 else ''} "
-                         f"({escape(what)}).</em></p>")
+                         f"({escape(what)}).{escape(kept)}</em></p>")
+
+    def update(_=None) -> None:
+        withheld[:] = _withheld(key, learner)
+        draw()
 
     show.observe(draw, names="value")
+    refresh.on_click(update)
     draw()
-    box = w.VBox([*_notice(key, "The text is shown without marks."), show, caption, view])
+    box = w.VBox([*_notice(key, "The text is shown without marks."), show, caption, view,
+                  refresh])
     box.add_class("ps-rhetoric-marked-text")
-    box.show, box.view, box.caption = show, view, caption
+    box.show, box.view, box.caption, box.refresh = show, view, caption, refresh
     return box

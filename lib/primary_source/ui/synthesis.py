@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +12,7 @@ import ipywidgets as w
 from primary_source import responses, synthesis
 from primary_source.notices import needs_metadata
 from primary_source.palette import OKABE_ITO
+from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.synthesis import (
     ALL_PARTS_PRESENT,
     ANSWER_ID,
@@ -26,7 +26,7 @@ from primary_source.synthesis import (
     build_argument,
     question_by_id,
 )
-from primary_source.ui.notes import note_html, where
+from primary_source.ui.notes import download_link, note_html
 
 __all__ = [
     "SHOW_ALL",
@@ -238,6 +238,9 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
             feedback.value = note_html(f"<p>{_e(ALL_PARTS_PRESENT)}</p>", OKABE_ITO["bluish green"])
 
     def on_save(_=None) -> None:
+        if presenting():
+            status.value = note_html(_e(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            return
         who = learner or responses.current_learner()
         arg = current()
         try:
@@ -277,11 +280,12 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
 
     box = w.VBox([
         question, claim,
-        w.HTML("<p><strong>Choose your evidence.</strong> Highlight pieces in the list to read "
-               "them in full, then press <em>Add to my evidence</em>. With the mouse, click, or "
-               "Ctrl+click to highlight several. From the keyboard, Home and End highlight the "
-               "first or last piece; Ctrl+\u2193 and Ctrl+\u2191 move without highlighting, and "
-               "Ctrl+Space highlights or unhighlights the piece you are on.</p>"),
+        w.HTML("<p><strong>Choose your evidence.</strong> Click pieces in the list to read "
+               "them in full, then press <em>Add to my evidence</em>.</p>"
+               '<details class="ps-keyboard-note"><summary>Keyboard</summary><p>Ctrl+click '
+               "highlights several pieces. From the keyboard, Home and End highlight the first "
+               "or last piece; Ctrl+\u2193 and Ctrl+\u2191 move without highlighting, and "
+               "Ctrl+Space highlights or unhighlights the piece you are on.</p></details>"),
         show, evidence, w.HBox([add_button]), detail, chosen, w.HBox([remove_button]), summary,
         reasoning, w.HBox([check_button, save_button]), feedback, status, preview,
     ])
@@ -317,6 +321,9 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
     output.add_class("ps-portfolio-output")
 
     def export(_=None) -> None:
+        if presenting():
+            output.value = note_html(_e(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            return
         who = learner or responses.current_learner()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", responses.DamagedResponsesWarning)
@@ -328,11 +335,11 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
                 return
         warned = "".join(f"<p><b>Warning:</b> {_e(c.message)}</p>" for c in caught
                          if issubclass(c.category, responses.DamagedResponsesWarning))
-        href = _e(where(page).replace(os.sep, "/"))
+        link = download_link(page, f"download {page.name}")
         output.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
-                        + note_html(f'Your portfolio is saved: <a href="{href}" target="_blank" '
-                                f'download>open it</a> or find it at <code>{_e(page)}</code>. '
-                                "Hand it in, or keep it.", OKABE_ITO["bluish green"]))
+                        + note_html(f"Your portfolio is saved: {link}, or find it at "
+                                    f"<code>{_e(page)}</code>. Hand it in, or keep it.",
+                                    OKABE_ITO["bluish green"]))
 
     button.on_click(export)
     box = w.VBox([button, output])

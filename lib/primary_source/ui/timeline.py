@@ -173,6 +173,19 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         draw()
         refresh_text()
 
+    back = widgets.Button(description="\u25c0 Year back", tooltip="Move the months shown a year "
+                          "earlier", layout=widgets.Layout(width="auto"))
+    forward = widgets.Button(description="Year forward \u25b6", tooltip="Move the months shown "
+                             "a year later", layout=widgets.Layout(width="auto"))
+
+    def move_year(years: int) -> None:
+        lo, hi = slider.index
+        step = max(-lo, min(12 * years, len(options) - 1 - hi))
+        if step:
+            slider.index = (lo + step, hi + step)
+
+    back.on_click(lambda _b: move_year(-1))
+    forward.on_click(lambda _b: move_year(1))
     slider.observe(on_window, names="value")
     for box in boxes.values():
         box.observe(on_window, names="value")
@@ -182,17 +195,20 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
 
     intro = widgets.HTML(
         "<p>Move either end of the range (click a handle, then use the arrow keys) to choose "
-        "the months; tick categories to show or hide them; switch hindsight off to grey out "
+        "the months, or move the whole range with <b>Year back</b> and <b>Year forward</b>; "
+        "tick categories to show or hide them; switch hindsight off to grey out "
         f"everything that happened after the {tl.document_noun()}. Choose an event to read its details "
         "and source.</p>")
     cat_row = widgets.HBox([widgets.Label("Categories:"), *boxes.values()],
                            layout=widgets.Layout(flex_flow="row wrap"))
-    box = widgets.VBox([intro, slider, cat_row, hindsight_box, out, caption, text, event,
-                        details])
+    year_row = widgets.HBox([widgets.Label("Move the months shown by a year:"), back, forward])
+    box = widgets.VBox([intro, slider, year_row, cat_row, hindsight_box, out, caption, text,
+                        event, details])
     box.add_class("timeline-explorer")
     box.explorer = SimpleNamespace(slider=slider, categories=boxes, hindsight=hindsight_box,
                                    event=event, details=details, caption=caption, text=text,
-                                   out=out, state=state, redraw=on_window)
+                                   out=out, state=state, redraw=on_window,
+                                   year_back=back, year_forward=forward)
     return box
 
 
