@@ -56,10 +56,16 @@ def _metrics(text: str, size: float, dpi: float, weight: str, style: str):
     return renderer.get_text_width_height_descent(text, prop, ismath=False)
 
 
-def document(width: float, height: float, body: list[str], defs: str = "") -> str:
-    """A standalone SVG document of ``width`` x ``height`` pixels on a white ground."""
+def document(width: float, height: float, body: list[str], defs: str = "", *,
+             fluid: bool = False, attrs: str = "") -> str:
+    """A standalone SVG document of ``width`` x ``height`` pixels on a white ground.
+
+    ``fluid`` makes it fill the width of its container (``width="100%"``, the height following
+    the view box); ``attrs`` are further attributes of the ``<svg>`` tag, already escaped.
+    """
+    size = 'width="100%"' if fluid else f'width="{width:.0f}" height="{height:.0f}"'
     return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" {size}{" " + attrs if attrs else ""} '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{html.escape(FONT_FAMILY)}">',
         f"<defs>{defs}</defs>" if defs else "",
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
@@ -68,9 +74,15 @@ def document(width: float, height: float, body: list[str], defs: str = "") -> st
 
 def text(x: float, y: float, content: str, size_px: float, *, anchor: str = "start",
          weight: str = "normal", style: str = "normal", fill: str = "#000000",
-         css_class: str = "", baseline: str = "central") -> str:
-    """A ``<text>`` element, its content escaped; ``y`` is its middle unless ``baseline``."""
+         css_class: str = "", baseline: str = "central", length: float = 0) -> str:
+    """A ``<text>`` element, its content escaped; ``y`` is its middle unless ``baseline``.
+
+    ``length`` (pixels) fixes the drawn width (SVG ``textLength``): the text keeps the width it
+    was measured at whatever font the browser finds.
+    """
     cls = f' class="{css_class}"' if css_class else ""
+    if length:
+        cls += f' textLength="{length:.1f}" lengthAdjust="spacingAndGlyphs"'
     return (f'<text{cls} x="{x:.1f}" y="{y:.1f}" font-size="{size_px:.2f}" '
             f'text-anchor="{anchor}" dominant-baseline="{baseline}" font-weight="{weight}" '
             f'font-style="{style}" fill="{fill}">{html.escape(content)}</text>')
