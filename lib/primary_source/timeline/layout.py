@@ -154,8 +154,8 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     for line in wrap_words(title, lambda t: measure(t, "bold", size=1.2 * lp), right - left):
         labels.append(Label(line, left, y, measure(line, "bold", size=1.2 * lp), 1.2 * lp,
                             "title", weight="bold"))
-        y += 1.4 * lp
-    plot_top = y + 0.2 * lp
+        y += 1.6 * lp
+    plot_top = y
 
     # ---- the strip: era names and the document's label, in rows of their own
     eras = load_eras()
@@ -253,9 +253,10 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     segments = []
     if doc_x is not None:
         top = plot_top + n_strip * row
-        blocks = sorted((lab.box()[1] - 2, lab.box()[3] + 2) for lab in
-                        [*labels, *(m.label for m in marks)]
-                        if lab.kind in ("event", "lane") and lab.left - 2 < doc_x < lab.left + lab.width + 2)
+        blocks = sorted((lab.box()[1] - 2, lab.box()[3] + 2)
+                        for lab in [*labels, *(m.label for m in marks)]
+                        if lab.kind in ("event", "lane", "note")
+                        and lab.left - 2 < doc_x < lab.left + lab.width + 2)
         for b0, b1 in blocks:
             if b0 > top:
                 segments.append((top, b0))
