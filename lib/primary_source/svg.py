@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 import math
 
-__all__ = ["FONT_FAMILY", "document", "line", "marker", "rect", "text", "text_height", "text_width"]
+__all__ = ["FONT_FAMILY", "advance_width", "document", "line", "marker", "rect", "text",
+           "text_height", "text_width"]
 
 #: Fonts with the widths the charts are measured in (DejaVu Sans, matplotlib's default),
 #: then close relatives.
@@ -38,6 +39,54 @@ def text_width(text: str, size: float, dpi: float = 100, *, weight: str = "norma
             _WIDTHS.clear()
         _WIDTHS[key] = width
     return width
+
+
+_ADVANCES: dict[tuple, dict] = {}
+
+
+def advance_width(text: str, size_px: float, *, weight: str = "normal",
+                  style: str = "normal") -> float:
+    """The width in pixels of ``text`` at ``size_px``: the fonts' glyph advances and kerning.
+
+    The same font and, within a pixel or two, the same width as :func:`text_width`, but each
+    letter and pair is measured once, so thousands of new labels (a chart's whole data) are
+    measured in milliseconds, not seconds.
+
+    >>> abs(advance_width("Inchon landing", 100) - text_width("Inchon landing", 100, 72)) < 2
+    True
+    """
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+    try:  # matplotlib 3.10 and later name the flags in enums
+        from matplotlib.ft2font import Kerning, LoadFlags
+        no_hinting, unfitted = LoadFlags.NO_HINTING, Kerning.UNFITTED
+    except ImportError:  # pragma: no cover - matplotlib before 3.10
+        from matplotlib.ft2font import KERNING_UNFITTED as unfitted
+        from matplotlib.ft2font import LOAD_NO_HINTING as no_hinting
+
+    key = (weight, style)
+    table = _ADVANCES.get(key)
+    if table is None:
+        font = get_font(findfont(FontProperties(weight=weight, style=style)))
+        table = _ADVANCES[key] = {"font": font, "chars": {}, "pairs": {}}
+    font, chars, pairs = table["font"], table["chars"], table["pairs"]
+    ready = False
+    total, previous = 0.0, None
+    for char in text:
+        advance = chars.get(char)
+        if advance is None or (previous is not None and (previous, char) not in pairs):
+            if not ready:
+                font.set_size(100, 72)
+                ready = True
+            if advance is None:
+                advance = chars[char] = font.load_char(
+                    ord(char), flags=no_hinting).linearHoriAdvance / 65536
+            if previous is not None:
+                pairs[(previous, char)] = font.get_kerning(
+                    font.get_char_index(ord(previous)), font.get_char_index(ord(char)),
+                    unfitted) / 64
+        total += advance + (pairs[(previous, char)] if previous is not None else 0)
+        previous = char
+    return total * size_px / 100
 
 
 def text_height(size: float, dpi: float = 100) -> float:

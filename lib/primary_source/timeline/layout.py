@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from primary_source.palette import CATEGORY_COLOURS
-from primary_source.svg import text_width
+from primary_source.svg import advance_width
 from primary_source.timeline.dates import _period_end, format_date, format_month, window_bounds
 from primary_source.timeline.filtering import (
     _hindsight,
@@ -28,7 +28,8 @@ from primary_source.timeline.loading import load_eras, load_events
 from primary_source.timeline.placing import Piece, Rows, fit_label, pack, wrap_words
 from primary_source.timeline.schema import CATEGORIES, GREY, MARKERS
 
-__all__ = ["Label", "EventMark", "TimelineLayout", "layout_timeline", "LABEL_PX", "ROW"]
+__all__ = ["Label", "EventMark", "TimelineLayout", "Window", "layout_timeline", "prepare_window",
+           "LABEL_PX", "ROW"]
 
 #: Size of the labels, in CSS pixels, at the normal text size.
 LABEL_PX = 13.0
@@ -103,6 +104,47 @@ class TimelineLayout:
         return self.labels + [m.label for m in self.events]
 
 
+@dataclass
+class Window:
+    """The events of one window, chosen once: rows shown, and per row whether it is the
+    document, whether it came after the hindsight date, and its start and end as date numbers."""
+
+    lo: pd.Timestamp
+    hi: pd.Timestamp
+    categories: list[str]
+    shown: pd.DataFrame
+    limit: pd.Timestamp | None
+    docs: list[bool]
+    later: list[bool]
+    starts: list[float]
+    ends: list[float | None]
+    eras: pd.DataFrame
+
+
+def prepare_window(events=None, start=None, end=None, categories=None,
+                   hindsight_date=None) -> Window:
+    """Choose the events of a window (see :func:`layout_timeline`).
+
+    >>> len(prepare_window(start="1950-06", end="1950-10").shown) > 10
+    True
+    """
+    import matplotlib.dates as mdates
+
+    events = load_events() if events is None else events
+    lo, hi = window_bounds(start, end)
+    wanted = [c for c in CATEGORIES if categories is None or c in set(categories)]
+    shown = events_between(events, lo, hi, wanted)
+    eras = load_eras()
+    return Window(
+        lo=lo, hi=hi, categories=wanted, shown=shown, limit=_hindsight(hindsight_date),
+        docs=is_document(shown).tolist(),
+        later=[bool(x) for x in _later_mask(shown, hindsight_date)],
+        starts=[float(x) for x in mdates.date2num(shown["start"])] if len(shown) else [],
+        ends=[None if pd.isna(e) else float(mdates.date2num(_period_end(e, p)))
+              for e, p in zip(shown["end"], shown["precision"], strict=True)],
+        eras=eras[(eras["start"] <= hi) & (eras["end"] >= lo)])
+
+
 def _truncate(text: str, most: float, measure) -> str:
     while len(text) > 4 and measure(text) > most:
         text = text[:-2].rstrip() + "…"
@@ -111,7 +153,8 @@ def _truncate(text: str, most: float, measure) -> str:
 
 def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, categories=None,
                     hindsight_date=None, highlight=None, *, width: float = 1000,
-                    label_px: float = LABEL_PX, max_rows: int | None = None) -> TimelineLayout:
+                    label_px: float = LABEL_PX, max_rows: int | None = None,
+                    window: Window | None = None) -> TimelineLayout:
     """Place every event, label, era and line of the timeline window in a picture ``width`` wide.
 
     Lanes with no event in the window are left out; at most ``max_rows`` rows of events are
@@ -126,12 +169,8 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
 
     from primary_source.timeline.svg import month_ticks
 
-    events = load_events() if events is None else events
-    lo, hi = window_bounds(start, end)
-    wanted = [c for c in CATEGORIES if categories is None or c in set(categories)]
-    shown = events_between(events, lo, hi, wanted)
-    later = _later_mask(shown, hindsight_date).to_numpy()
-    limit = _hindsight(hindsight_date)
+    win = window or prepare_window(events, start, end, categories, hindsight_date)
+    lo, hi, wanted, shown, limit = win.lo, win.hi, win.categories, win.shown, win.limit
     highlight = {highlight} if isinstance(highlight, str) else set(highlight or [])
     lp, row = label_px, label_px * ROW
     pad, gap = 0.4 * lp, 0.6 * lp
@@ -142,7 +181,13 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         return left + (x - x0) / (x1 - x0) * (right - left)
 
     def measure(text: str, weight: str = "normal", style: str = "normal", size: float = lp):
-        return text_width(text, size, 72, weight=weight, style=style)
+        return advance_width(text, size, weight=weight, style=style)
+
+    def by_words(weight: str = "normal", style: str = "normal", size: float = lp):
+        # for wrapping: the sum of the words' widths (each measured once), spaces between
+        space = measure(" ", weight, style, size)
+        return lambda text: sum(measure(w, weight, style, size) + space
+                                for w in text.split()) - space
 
     when = document_date()
     doc_num = float(mdates.date2num(pd.Timestamp(when)))
@@ -151,15 +196,14 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     labels: list[Label] = []
     y = 0.9 * lp
     title = f"Events around the {noun}, {format_month(lo)} – {format_month(hi)}"
-    for line in wrap_words(title, lambda t: measure(t, "bold", size=1.2 * lp), right - left):
+    for line in wrap_words(title, by_words("bold", size=1.2 * lp), right - left - lp):
         labels.append(Label(line, left, y, measure(line, "bold", size=1.2 * lp), 1.2 * lp,
                             "title", weight="bold"))
         y += 1.6 * lp
     plot_top = y
 
     # ---- the strip: era names and the document's label, in rows of their own
-    eras = load_eras()
-    eras = eras[(eras["start"] <= hi) & (eras["end"] >= lo)]
+    eras = win.eras
     strip, era_spans = [], []
     for i, (es_ts, ee_ts, name) in enumerate(zip(eras["start"], eras["end"], eras["name"],
                                                  strict=True)):
@@ -183,10 +227,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         labels.append(Label(text, x, plot_top + (r + 0.5) * row, w, lp, kind, weight, style))
 
     # ---- events: a piece per event, packed in rows lane by lane
-    docs = is_document(shown).tolist()
-    starts = [float(s) for s in mdates.date2num(shown["start"])] if len(shown) else []
-    ends = [None if pd.isna(e) else float(mdates.date2num(_period_end(e, p)))
-            for e, p in zip(shown["end"], shown["precision"], strict=True)]
+    docs, later, starts, ends = win.docs, win.later, win.starts, win.ends
     budget = max_rows or max(16, int(0.6 * width / row))
     lanes = {}
     for i, (title_i, cat) in enumerate(zip(shown["title"], shown["category"], strict=True)):
@@ -216,17 +257,19 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
             packed[cat], out = pack(pieces, gap, budget)
             left_out += len(out)
 
-    def rows_of(cat):
-        return max((r + max(dr for dr, _, _ in p.spans) + 1 for p, r in packed[cat]), default=1)
+    def lowest(placed) -> int:  # the number of rows a lane's pieces take
+        return max((r + p.spans[-1][0] + 1 for p, r in placed), default=1)
 
-    while sum(rows_of(c) for c in packed) > budget and max(rows_of(c) for c in packed) > 1:
-        cat = max(packed, key=rows_of)
-        last = rows_of(cat) - 1
-        keep = [(p, r) for p, r in packed[cat]
-                if r + max(dr for dr, _, _ in p.spans) < last]
+    used = {cat: lowest(placed) for cat, placed in packed.items()}
+    while sum(used.values()) > budget and max(used.values()) > 1:
+        cat = max(used, key=used.get)
+        keep = [(p, r) for p, r in packed[cat] if r + p.spans[-1][0] < used[cat] - 1]
         left_out += len(packed[cat]) - len(keep)
-        packed[cat] = keep
+        packed[cat], used[cat] = keep, lowest(keep)
     packed = {cat: placed for cat, placed in packed.items() if placed}
+
+    def rows_of(cat):
+        return used[cat]
 
     # ---- lanes from the top: a heading row, the event rows, a little space
     y = plot_top + n_strip * row + (0.2 * lp if n_strip else 0)
@@ -277,7 +320,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         note = (f"{left_out} more event{'s' if left_out > 1 else ''} in this window did not fit: "
                 "choose fewer months or categories to see them (the text description lists "
                 "them all).")
-        for line in wrap_words(note, lambda t: measure(t, style="italic"), right - left):
+        for line in wrap_words(note, by_words(style="italic"), right - left - lp):
             labels.append(Label(line, left, y, measure(line, style="italic"), lp, "note",
                                 style="italic"))
             y += 1.3 * lp

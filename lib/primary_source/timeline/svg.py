@@ -146,15 +146,17 @@ def timeline_html(events=None, start=None, end=None, categories=None, hindsight_
     >>> page.count("<svg"), "ps-timeline-narrow" in page
     (3, True)
     """
-    from primary_source.timeline.layout import LABEL_PX, layout_timeline
+    from primary_source.timeline.layout import LABEL_PX, layout_timeline, prepare_window
+
+    window = prepare_window(events, start, end, categories, hindsight_date)
 
     style = [".ps-timeline{container-type:inline-size;width:100%}",
              ".ps-chart .widget-html-content{flex:1 1 auto;width:100%;min-width:0}",
              ".ps-timeline svg{display:none;height:auto}"]
     svgs = []
     for i, (name, width, size, shown_from) in enumerate(PLACES):
-        lay = layout_timeline(events, start, end, categories, hindsight_date, highlight,
-                              width=width, label_px=LABEL_PX * size * scale)
+        lay = layout_timeline(highlight=highlight, width=width, window=window,
+                              label_px=LABEL_PX * size * scale)
         svgs.append(timeline_svg(lay, css_class=f"ps-timeline-{name}").replace(
             ' role="img"', ' aria-hidden="true"', 1).replace(' aria-label="', ' data-label="', 1))
         until = PLACES[i + 1][3] if i + 1 < len(PLACES) else None
