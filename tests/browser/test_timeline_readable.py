@@ -73,10 +73,10 @@ def measured(voila, browser):
             caption = explorer.locator(".timeline-explorer-caption")
             expect(caption).to_contain_text("Jan 1950 – Jul 1951", timeout=60000)
             chart = explorer.locator(".ps-timeline").first
-            chart.scroll_into_view_if_needed()
+            chart.evaluate("e => e.scrollIntoView({block: 'start'})")
             first = chart.evaluate(MEASURE)
             SCREENS.mkdir(parents=True, exist_ok=True)
-            chart.screenshot(path=str(SCREENS / f"timeline_{name}.png"))
+            page.screenshot(path=str(SCREENS / f"timeline_{name}.png"))  # what the room sees
             # The same chart in another font: the labels keep their measured widths.
             page.add_style_tag(content=".ps-timeline svg{font-family:'DejaVu Serif',serif}")
             serif = chart.evaluate(MEASURE)
