@@ -17,7 +17,7 @@ from primary_source import timeline as tl
 from primary_source.benchmarks.drawing import generate_events
 from primary_source.timeline.svg import PLACES
 from primary_source.ui.timeline import month_options
-from tests.timeline_geometry import clashes, label_boxes
+from tests.timeline_geometry import clashes, label_boxes, overlap
 
 #: Every fourth month of the explorer's slider, and its last.
 MONTHS = [value for _, value in month_options()][::4] + ["1953-12"]
@@ -91,3 +91,24 @@ def test_every_label_is_at_least_13_pixels_where_its_layout_is_shown(events, nam
     root = ET.fromstring(drawn(events, "1950-01", "1951-07", width, label_px=13 * size))
     sizes = [float(t.get("font-size")) for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert min(sizes) >= 13 * size
+
+
+@pytest.mark.parametrize("start, end, width_in", [("1950-01", "1951-07", 10),
+                                                  ("1950-06", "1950-09", 4.8),
+                                                  ("1945-08", "1953-12", 10),
+                                                  ("1945-08", "2015-12", 13.3)])
+def test_the_matplotlib_figure_keeps_the_same_rules(events, start, end, width_in):
+    """A handout's figure, measured as matplotlib draws it: the same placements, no clash."""
+    fig = tl.plot_timeline(events, start, end, width_in=width_in, hindsight_date=True)
+    ax, renderer = fig.axes[0], fig.canvas.get_renderer()
+    labels = [(t.get_text(), t.get_window_extent(renderer).extents) for t in ax.texts]
+    marks = [(m.get_gid(), m.get_window_extent(renderer).extents)
+             for m in [*ax.lines, *ax.patches]
+             if m.get_gid() in ("event-marker", "document-line", "event-period")]
+    assert len(labels) > 10 and marks
+    found = [f"{a!r} over {b!r}" for (a, box_a), (b, box_b) in itertools.combinations(labels, 2)
+             if overlap(box_a, box_b)]
+    found += [f"{kind} over {text!r}" for text, box in labels for kind, mark in marks
+              if overlap(box, mark)]
+    assert found == []
+    assert min(t.get_fontsize() * fig.dpi / 72 for t in ax.texts) >= 13 - 0.01
