@@ -183,12 +183,6 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     def measure(text: str, weight: str = "normal", style: str = "normal", size: float = lp):
         return advance_width(text, size, weight=weight, style=style)
 
-    def by_words(weight: str = "normal", style: str = "normal", size: float = lp):
-        # for wrapping: the sum of the words' widths (each measured once), spaces between
-        space = measure(" ", weight, style, size)
-        return lambda text: sum(measure(w, weight, style, size) + space
-                                for w in text.split()) - space
-
     when = document_date()
     doc_num = float(mdates.date2num(pd.Timestamp(when)))
     doc_x = px(doc_num) if x0 <= doc_num <= x1 else None
@@ -196,7 +190,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     labels: list[Label] = []
     y = 0.9 * lp
     title = f"Events around the {noun}, {format_month(lo)} – {format_month(hi)}"
-    for line in wrap_words(title, by_words("bold", size=1.2 * lp), right - left - lp):
+    for line in wrap_words(title, lambda t: measure(t, "bold", size=1.2 * lp), right - left):
         labels.append(Label(line, left, y, measure(line, "bold", size=1.2 * lp), 1.2 * lp,
                             "title", weight="bold"))
         y += 1.6 * lp
@@ -249,7 +243,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
             label=Label(text, at, float(below), w, lp, "event", weight, style,
                         "#555555" if grey else "#000000"))
         lanes.setdefault(cat, []).append(((not (bold or docs[i]), xs),
-                                          Piece(spans, at, below, text, mark_obj)))
+                                          Piece(spans, mark_obj)))
     packed, left_out = {}, 0
     for cat in wanted:
         pieces = [p for _, p in sorted(lanes.get(cat, []), key=lambda item: item[0])]
@@ -320,7 +314,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         note = (f"{left_out} more event{'s' if left_out > 1 else ''} in this window did not fit: "
                 "choose fewer months or categories to see them (the text description lists "
                 "them all).")
-        for line in wrap_words(note, by_words(style="italic"), right - left - lp):
+        for line in wrap_words(note, lambda t: measure(t, style="italic"), right - left):
             labels.append(Label(line, left, y, measure(line, style="italic"), lp, "note",
                                 style="italic"))
             y += 1.3 * lp

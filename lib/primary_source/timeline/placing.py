@@ -17,10 +17,7 @@ __all__ = ["Piece", "Rows", "fit_label", "pack", "wrap_words"]
 class Piece:
     """One event to place: its spans (row offset, left, right) and what to draw."""
 
-    spans: list[tuple[int, float, float]]
-    label_left: float
-    label_row: int  # 0: in the mark's row; 1: in the row below
-    text: str
+    spans: list[tuple[int, float, float]]  # the deepest row offset last
     payload: object = None
 
 
@@ -62,9 +59,9 @@ def pack(pieces: list[Piece], gap: float, max_rows: int) -> tuple[list[tuple[Pie
 
     Returns the placed ``(piece, row)`` pairs and the pieces left out for lack of rows.
 
-    >>> a = Piece([(0, 0, 10)], 0, 0, "a"); b = Piece([(0, 5, 15)], 5, 0, "b")
-    >>> placed, out = pack([a, b, Piece([(0, 8, 9)], 8, 0, "c")], gap=1, max_rows=2)
-    >>> [(p.text, r) for p, r in placed], [p.text for p in out]
+    >>> a, b, c = Piece([(0, 0, 10)], "a"), Piece([(0, 5, 15)], "b"), Piece([(0, 8, 9)], "c")
+    >>> placed, out = pack([a, b, c], gap=1, max_rows=2)
+    >>> [(p.payload, r) for p, r in placed], [p.payload for p in out]
     ([('a', 0), ('b', 1)], ['c'])
     """
     rows = Rows(gap)
