@@ -42,6 +42,7 @@ def text_width(text: str, size: float, dpi: float = 100, *, weight: str = "norma
 
 
 _ADVANCES: dict[tuple, dict] = {}
+_ADVANCE_WIDTHS: dict[tuple, float] = {}
 
 
 def advance_width(text: str, size_px: float, *, weight: str = "normal",
@@ -63,6 +64,9 @@ def advance_width(text: str, size_px: float, *, weight: str = "normal",
         from matplotlib.ft2font import KERNING_UNFITTED as unfitted
         from matplotlib.ft2font import LOAD_NO_HINTING as no_hinting
 
+    known = _ADVANCE_WIDTHS.get((text, weight, style))
+    if known is not None:
+        return known * size_px / 100
     key = (weight, style)
     table = _ADVANCES.get(key)
     if table is None:
@@ -86,6 +90,9 @@ def advance_width(text: str, size_px: float, *, weight: str = "normal",
                     unfitted) / 64
         total += advance + (pairs[(previous, char)] if previous is not None else 0)
         previous = char
+    if len(_ADVANCE_WIDTHS) >= 16384:
+        _ADVANCE_WIDTHS.clear()
+    _ADVANCE_WIDTHS[(text, weight, style)] = total
     return total * size_px / 100
 
 
