@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
+from tests.browser.timeline_boxes import MEASURE, clashes
 
 NOTEBOOK = "02_context_timeline.ipynb"
 
@@ -22,6 +23,9 @@ def test_the_explorer_answers_the_keyboard_and_the_category_boxes(lesson):
     expect(shown).to_have_count(1, timeout=60000)  # one of the three layouts: the one that fits
     expect(chart).to_have_attribute("aria-label", re.compile(r"^Timeline chart\. .*Jan 1950"))
     assert shown.locator("text.event-label").count() > 20, "the chart drew its labels"
+    drawn = chart.evaluate(MEASURE)  # in JupyterLab's notebook panel too: fills it, readable
+    assert drawn["width"] >= 0.9 * drawn["container"], (drawn["width"], drawn["container"])
+    assert min(label["px"] for label in drawn["labels"]) >= 12 and clashes(drawn) == []
 
     # Move the start of the window one month on, from the keyboard.
     handle = explorer.locator(".widget-slider .noUi-handle").first

@@ -13,48 +13,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENS, open_in_voila
+from tests.browser.timeline_boxes import MEASURE, clashes
 
 NOTEBOOK = "02_context_timeline.ipynb"
-
-#: What the shown chart draws, measured in the page: every label's words, box and size in
-#: CSS pixels, every bar, marker and piece of the telegram's line, and the widths.
-MEASURE = """(root) => {
-  const svg = [...root.querySelectorAll('svg')].find(s => getComputedStyle(s).display !== 'none');
-  if (!svg) return null;
-  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-  const labels = [...svg.querySelectorAll('text')].map(t => ({
-    text: t.textContent, box: box(t), px: parseFloat(t.getAttribute('font-size')) * scale,
-    length: parseFloat(t.getAttribute('textLength')) * scale}));
-  const marks = [...svg.querySelectorAll('rect.event-period, g.event-marker, line.document-line')]
-    .map(e => ({kind: e.getAttribute('class'), box: box(e)}));
-  const container = root.closest('.timeline-explorer').getBoundingClientRect().width;
-  return {place: svg.getAttribute('class'), labels, marks, width: svg.getBoundingClientRect().width,
-          container, font: getComputedStyle(svg.querySelector('text')).fontFamily};
-}"""
 
 #: (name, viewport in CSS pixels, device pixels per CSS pixel): 200% zoom halves the viewport.
 SCREENS_TRIED = [("1024x768", {"width": 1024, "height": 768}, 1),
                  ("1280x720", {"width": 1280, "height": 720}, 1),
                  ("1024x768_zoom200", {"width": 512, "height": 384}, 2),
                  ("1280x720_zoom200", {"width": 640, "height": 360}, 2)]
-
-
-def overlapping(a, b, tolerance=0.5) -> bool:
-    return (a[0] < b[2] - tolerance and b[0] < a[2] - tolerance
-            and a[1] < b[3] - tolerance and b[1] < a[3] - tolerance)
-
-
-def clashes(drawn) -> list[str]:
-    labels, found = drawn["labels"], []
-    for i, a in enumerate(labels):
-        for b in labels[i + 1:]:
-            if overlapping(a["box"], b["box"]):
-                found.append(f"{a['text']!r} over {b['text']!r}")
-        for mark in drawn["marks"]:
-            if overlapping(a["box"], mark["box"]):
-                found.append(f"{mark['kind']} over {a['text']!r}")
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +55,13 @@ def measured(voila, browser):
             handle.focus()
             handle.press("End")
             expect(caption).to_contain_text("Aug 1945 – Dec 1953", timeout=30000)
-            results[name] = {"default": first, "serif": serif, "war": chart.evaluate(MEASURE)}
+            war = chart.evaluate(MEASURE)
+            # Large print, for projecting: the same rules, larger labels.
+            explorer.get_by_role("button", name="Large print").click()
+            expect(chart.locator("svg text.title").first).to_have_attribute(
+                "font-size", "22.53", timeout=30000)  # 13 px labels x 26/18, titles x 1.2
+            results[name] = {"default": first, "serif": serif, "war": war,
+                             "large": chart.evaluate(MEASURE)}
         finally:
             context.close()
         assert not errors, f"{name}: uncaught JavaScript errors: {errors}"
@@ -117,6 +90,14 @@ def test_label_widths_hold_in_whatever_font_the_browser_draws(measured, name):
             drawn_width = label["box"][2] - label["box"][0]
             assert abs(drawn_width - label["length"]) <= 2.5, (window, label["text"])
     assert "Serif" in measured[name]["serif"]["font"]
+
+
+@pytest.mark.parametrize("name", [s[0] for s in SCREENS_TRIED])
+def test_large_print_makes_every_label_larger(measured, name):
+    def smallest(window):
+        return min(label["px"] for label in measured[name][window]["labels"])
+
+    assert smallest("large") >= 1.3 * smallest("war") >= 1.3 * 12
 
 
 def test_labels_are_larger_on_a_wider_screen_and_grow_with_the_zoom(measured):
