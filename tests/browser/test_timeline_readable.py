@@ -9,6 +9,8 @@ drawn boxes of the labels are measured in the page, after the browser chose its 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
@@ -65,6 +67,12 @@ def measured(voila, browser):
         finally:
             context.close()
         assert not errors, f"{name}: uncaught JavaScript errors: {errors}"
+    summary = {name: {window: {"place": d["place"], "chart_px": round(d["width"]),
+                               "container_px": round(d["container"]),
+                               "smallest_label_css_px": round(min(x["px"] for x in d["labels"]), 1),
+                               "labels": len(d["labels"])}
+                      for window, d in windows.items()} for name, windows in results.items()}
+    (SCREENS / "timeline_measured.json").write_text(json.dumps(summary, indent=1))
     return results
 
 
