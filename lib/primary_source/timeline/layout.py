@@ -118,7 +118,8 @@ class Window:
     later: list[bool]
     starts: list[float]
     ends: list[float | None]
-    eras: pd.DataFrame
+    eras: list[tuple[float, float, str]]  # start and end as date numbers, name
+    when: object = None  # the date of the lessons' record
 
 
 def prepare_window(events=None, start=None, end=None, categories=None,
@@ -142,7 +143,9 @@ def prepare_window(events=None, start=None, end=None, categories=None,
         starts=[float(x) for x in mdates.date2num(shown["start"])] if len(shown) else [],
         ends=[None if pd.isna(e) else float(mdates.date2num(_period_end(e, p)))
               for e, p in zip(shown["end"], shown["precision"], strict=True)],
-        eras=eras[(eras["start"] <= hi) & (eras["end"] >= lo)])
+        eras=[(float(mdates.date2num(s)), float(mdates.date2num(e)), name)
+              for s, e, name in zip(eras["start"], eras["end"], eras["name"], strict=True)
+              if s <= hi and e >= lo], when=document_date())
 
 
 def _truncate(text: str, most: float, measure) -> str:
@@ -183,7 +186,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     def measure(text: str, weight: str = "normal", style: str = "normal", size: float = lp):
         return advance_width(text, size, weight=weight, style=style)
 
-    when = document_date()
+    when = win.when
     doc_num = float(mdates.date2num(pd.Timestamp(when)))
     doc_x = px(doc_num) if x0 <= doc_num <= x1 else None
     noun = document_noun(when)
@@ -197,11 +200,9 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     plot_top = y
 
     # ---- the strip: era names and the document's label, in rows of their own
-    eras = win.eras
     strip, era_spans = [], []
-    for i, (es_ts, ee_ts, name) in enumerate(zip(eras["start"], eras["end"], eras["name"],
-                                                 strict=True)):
-        es, ee = px(max(float(mdates.date2num(es_ts)), x0)), px(min(float(mdates.date2num(ee_ts)), x1))
+    for i, (es_num, ee_num, name) in enumerate(win.eras):
+        es, ee = px(max(es_num, x0)), px(min(ee_num, x1))
         era_spans.append((es, ee, 0.035 if i % 2 else 0.075))
         text = _truncate(name, right - left, lambda t: measure(t, style="italic"))
         w = measure(text, style="italic")
