@@ -135,12 +135,14 @@ def _label(lab) -> str:
 
 
 def timeline_html(events=None, start=None, end=None, categories=None, hindsight_date=None,
-                  highlight=None, *, scale: float = 1.0, alt: str = "Timeline chart") -> str:
+                  highlight=None, *, scale: float = 1.0, alt: str = "Timeline chart",
+                  window=None) -> str:
     """The chart laid out for each of :data:`PLACES`, with the style that shows the one that fits.
 
     Whichever the container's width in CSS pixels (a zoomed page has fewer of them), the
     chart shown fills it and draws its labels at ``scale`` times 13 pixels or more.
-    ``alt`` names the chart for screen readers.
+    ``alt`` names the chart for screen readers; ``window`` (from
+    :func:`primary_source.timeline.layout.prepare_window`) saves choosing the events again.
 
     >>> page = timeline_html(start="1950-06", end="1950-10")
     >>> page.count("<svg"), "ps-timeline-narrow" in page
@@ -148,7 +150,7 @@ def timeline_html(events=None, start=None, end=None, categories=None, hindsight_
     """
     from primary_source.timeline.layout import LABEL_PX, layout_timeline, prepare_window
 
-    window = prepare_window(events, start, end, categories, hindsight_date)
+    window = window or prepare_window(events, start, end, categories, hindsight_date)
 
     style = [".ps-timeline{container-type:inline-size;width:100%}",
              ".ps-chart .widget-html-content{flex:1 1 auto;width:100%;min-width:0}",

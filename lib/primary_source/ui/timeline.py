@@ -9,6 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from primary_source import timeline as tl
+from primary_source.timeline.layout import prepare_window
 from primary_source.ui.images import chart_view, show_html
 from primary_source.ui.text_size import TextSize, large_print_switch, shared_text_size
 
@@ -128,9 +129,13 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         title = None if row is None else row["title"]
 
         def svg_for_state() -> str:
-            state["svg"] = tl.timeline_html(events, lo, hi, cats, hindsight_date=limit,
-                                            highlight=title, scale=size.chart_scale(),
-                                            alt=f"Timeline chart. {state['caption']}")
+            key = (lo, hi, tuple(cats), limit)
+            if state.get("window_key") != key:  # choosing another event keeps the window
+                state["window"] = prepare_window(events, lo, hi, cats, limit)
+                state["window_key"] = key
+            state["svg"] = tl.timeline_html(highlight=title, scale=size.chart_scale(),
+                                            alt=f"Timeline chart. {state['caption']}",
+                                            window=state["window"])
             state["draws"] += 1
             return state["svg"]
 
