@@ -113,9 +113,18 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         limit = tl.document_date() if hindsight_box.value else None
         return lo, hi, cats, limit
 
+    def window():
+        """The events of the current window, chosen once per window (an event chosen, or the
+        text size changed, keeps it)."""
+        lo, hi, cats, limit = current()
+        key = (lo, hi, tuple(cats), limit)
+        if state.get("window_key") != key:
+            state["window"] = prepare_window(events, lo, hi, cats, limit)
+            state["window_key"] = key
+        return state["window"]
+
     def shown_events():
-        lo, hi, cats, _ = current()
-        return tl.events_between(events, lo, hi, cats)
+        return window().shown
 
     def selected_row():
         if event.value is None:
@@ -124,18 +133,13 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         return None if match.empty else match.iloc[0]
 
     def draw():
-        lo, hi, cats, limit = current()
         row = selected_row()
         title = None if row is None else row["title"]
 
         def svg_for_state() -> str:
-            key = (lo, hi, tuple(cats), limit)
-            if state.get("window_key") != key:  # choosing another event keeps the window
-                state["window"] = prepare_window(events, lo, hi, cats, limit)
-                state["window_key"] = key
             state["svg"] = tl.timeline_html(highlight=title, scale=size.chart_scale(),
                                             alt=f"Timeline chart. {state['caption']}",
-                                            window=state["window"])
+                                            window=window())
             state["draws"] += 1
             return state["svg"]
 
@@ -143,8 +147,9 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
 
     def compute_text():
         lo, hi, cats, limit = current()
-        state["caption"] = tl.caption(events, lo, hi, cats, hindsight_date=limit)
-        state["description"] = tl.describe(events, lo, hi, cats, hindsight_date=limit)
+        shown = window().shown  # the window's events: the same text, no second search
+        state["caption"] = tl.caption(shown, lo, hi, cats, hindsight_date=limit)
+        state["description"] = tl.describe(shown, lo, hi, cats, hindsight_date=limit)
 
     def refresh_text():
         """Publish caption, description and details; called after the chart is drawn, so a
