@@ -272,7 +272,8 @@ def test_the_chart_does_not_leak_pyplot_figures():
 
 def test_every_lane_is_named_and_the_telegram_is_marked(default_figure):
     ax = default_figure.axes[0]
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(tl.CATEGORIES)
+    lanes = [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("lane-")]
+    assert lanes == [c for c in tl.CATEGORIES if c != "archival"]  # no archival event in 1950
     doc_labels = [t.get_text() for t in ax.texts if t.get_gid() == "document-label"]
     assert doc_labels == ["Telegram, 28 August 1950"]
     eras = {t.get_text() for t in ax.texts if t.get_gid() == "era-label"}
@@ -349,9 +350,10 @@ def test_the_window_table_lists_the_same_events_with_sources(events):
 
 @pytest.fixture
 def explorer():
+    from primary_source.ui.text_size import TextSize
     from primary_source.ui.timeline import timeline_explorer
 
-    return timeline_explorer()
+    return timeline_explorer(text_size=TextSize())
 
 
 def test_the_explorer_opens_on_the_default_window_with_the_telegram_selected(explorer):
@@ -360,7 +362,8 @@ def test_the_explorer_opens_on_the_default_window_with_the_telegram_selected(exp
     assert "Jan 1950 – Jul 1951" in ex.caption.value
     assert ex.event.label.startswith("28 August 1950")
     assert "Feng Xi" in ex.details.value and "110696" in ex.details.value
-    assert ex.state["svg"].startswith("<svg") and "Feng Xi" in ex.state["svg"]
+    assert ex.state["svg"].startswith('<div class="ps-timeline"') and "Feng Xi" in ex.state["svg"]
+    assert ex.state["svg"].count("<svg") == 3, "laid out for a narrow, a middle and a wide place"
     assert ex.slider.description and ex.event.description and ex.hindsight.description
 
 
@@ -370,7 +373,8 @@ def test_moving_the_slider_changes_the_window_and_the_caption(explorer):
     ex.slider.value = ("1950-06", "1950-09")
     assert "Jun 1950 – Sep 1950" in ex.caption.value
     assert ex.state["draws"] > draws
-    assert ex.out.value.startswith("<img") and "Jun 1950 – Sep 1950" in ex.out.value  # alt text
+    assert ex.out.value.startswith('<div class="ps-timeline" role="img" aria-label="Timeline')
+    assert "Jun 1950 – Sep 1950" in ex.out.value  # in the alternative text
     labels = [label for label, _ in ex.event.options]
     assert any("Inchon landing" in label for label in labels)
     assert not any("MacArthur dismissed" in label for label in labels)
@@ -414,6 +418,30 @@ def test_choosing_an_event_shows_its_details_escaped(explorer):
     assert "4 August – 18 September 1950" in ex.details.value
     assert "Note on the date" in ex.details.value
     assert ex.state["draws"] > draws
+
+
+def test_large_print_redraws_the_chart_with_larger_labels(explorer):
+    ex = explorer.explorer
+    before = ex.state["draws"]
+    assert 'font-size="13.00"' in ex.state["svg"]
+    ex.large.value = True
+    assert ex.state["draws"] > before
+    assert 'font-size="13.00"' not in ex.state["svg"] and 'font-size="18.78"' in ex.state["svg"]
+
+
+def test_the_close_readers_large_print_and_the_explorers_are_one_setting():
+    from primary_source.ui.close_reading import close_reader
+    from primary_source.ui.text_size import LARGE_PX, TextSize
+    from primary_source.ui.timeline import timeline_explorer
+
+    size = TextSize()
+    reader = close_reader(text_size=size)
+    explorer = timeline_explorer(start="1950-06", end="1950-09", text_size=size).explorer
+    reader.children[0].children[2].value = True  # the reader's "Large print" switch
+    assert f"font-size:{LARGE_PX}px" in reader.page.value
+    assert explorer.large.value is True and 'font-size="18.78"' in explorer.state["svg"]
+    explorer.large.value = False
+    assert reader.size.value == 18 and "font-size:18px" in reader.page.value
 
 
 def test_details_escape_html_in_the_data():

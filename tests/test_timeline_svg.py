@@ -9,9 +9,8 @@ import pytest
 
 from primary_source import timeline as tl
 from primary_source.palette import CATEGORY_COLOURS
-from primary_source.svg import text_width
-from primary_source.timeline.layout import FONT_SIZE
 from primary_source.timeline.svg import month_ticks
+from tests.timeline_geometry import clashes
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -29,48 +28,60 @@ def texts(root: ET.Element, cls: str) -> list[ET.Element]:
     return [t for t in root.iter(f"{SVG}text") if cls in (t.get("class") or "").split()]
 
 
-def svg_for(events, *args, **kwargs) -> str:
-    return tl.timeline_svg(tl.layout_timeline(events, *args, dpi=90, **kwargs))
+def svg_for(events, *args, width=760, **kwargs) -> str:
+    return tl.timeline_svg(tl.layout_timeline(events, *args, width=width, **kwargs))
 
 
 def test_every_event_of_the_window_has_its_label_and_no_other(events):
-    root = parse(svg_for(events, "1950-06", "1950-12"))
+    root = parse(svg_for(events, "1950-06", "1950-12", width=1400))
     shown = set(tl.events_between(events, "1950-06", "1950-12")["title"])
     assert {t.text for t in texts(root, "event-label")} == shown
     assert "Inchon landing" in shown and "MacArthur dismissed" not in shown
 
 
+def test_events_that_do_not_fit_are_counted_and_the_chart_says_how_to_see_them(events):
+    lay = tl.layout_timeline(events, "1950-01", "1951-07", width=480)
+    shown = tl.events_between(events, "1950-01", "1951-07")
+    assert lay.left_out > 0 and len(lay.events) + lay.left_out == len(shown)
+    note = " ".join(t.text for t in texts(parse(tl.timeline_svg(lay)), "note"))
+    assert note.startswith(f"{lay.left_out} more events in this window did not fit")
+    assert "choose fewer months or categories" in note
+    assert {t.get("font-size") for t in texts(parse(tl.timeline_svg(lay)), "event-label")} == {
+        "13.00"}, "the labels keep their size; events are left out instead"
+
+
 def test_the_svg_chart_has_the_labels_of_the_matplotlib_chart(events):
     fig = tl.plot_timeline(events, "1950-01", "1951-07")
     drawn = {t.get_text() for t in fig.axes[0].texts if t.get_gid() == "event-label"}
-    root = parse(svg_for(events, "1950-01", "1951-07"))
+    root = parse(svg_for(events, "1950-01", "1951-07", width=1000))
     assert {t.text for t in texts(root, "event-label")} == drawn
 
 
 def test_labels_in_the_default_window_do_not_overlap(events):
-    root = parse(svg_for(events))
-    boxes = []
-    size_px = FONT_SIZE * 90 / 72
-    for t in texts(root, "event-label"):
-        width = text_width(t.text, FONT_SIZE, 90, weight=t.get("font-weight"),
-                              style=t.get("font-style"))
-        x, y = float(t.get("x")), float(t.get("y"))
-        left = x if t.get("text-anchor") == "start" else x - width
-        boxes.append((left, y - size_px / 2, left + width, y + size_px / 2, t.text))
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
-            assert apart, f"{a[4]!r} overlaps {b[4]!r}"
+    assert clashes(svg_for(events)) == []
 
 
 def test_lanes_use_the_okabe_ito_colours_and_one_shape_per_category(events):
-    root = parse(svg_for(events, "1945-08", "1953-12"))
+    root = parse(svg_for(events, "1945-08", "2015-12", width=1400))
     fills = {p.get("fill") for p in root.iter(f"{SVG}polygon")}
     assert {CATEGORY_COLOURS[c] for c in tl.CATEGORIES} <= fills
     lanes = [t.text for t in texts(root, "lane")]
     assert lanes == list(tl.CATEGORIES)
     legend = [t.text for t in texts(root, "legend")]
     assert legend[:5] == list(tl.CATEGORIES) and "the telegram" in legend
+
+
+def test_a_lane_with_no_event_in_the_window_is_left_out_and_so_is_its_legend(events):
+    root = parse(svg_for(events, "1945-08", "1953-12"))
+    assert tl.events_between(events, "1945-08", "1953-12", ["archival"]).empty
+    assert "archival" not in [t.text for t in texts(root, "lane")]
+    assert "archival" not in [t.text for t in texts(root, "legend")]
+    assert "military" in [t.text for t in texts(root, "legend")]
+
+
+def test_the_not_yet_known_key_appears_only_when_a_greyed_event_is_drawn(events):
+    before = parse(svg_for(events, "1950-01", "1950-06", hindsight_date=True))
+    assert not any("not yet known" in t.text for t in texts(before, "legend"))
 
 
 def test_hindsight_greys_out_what_came_later_and_says_so_in_the_legend(events):

@@ -90,7 +90,9 @@ def test_define_a_term_shows_its_definition_and_source_on_demand():
 
 
 def test_the_text_size_slider_sets_the_font_size():
-    reader = close_reader()
+    from primary_source.ui.text_size import TextSize
+
+    reader = close_reader(text_size=TextSize())  # not the kernel's shared setting
     reader.size.value = 26
     assert "font-size:26px" in reader.page.value
     assert "26px" in reader.caption.value

@@ -15,7 +15,9 @@ from pathlib import Path
 __all__ = ["TARGETS", "RECORDS", "EVENTS", "KEYS", "run", "check_targets", "format_table", "main"]
 
 #: What counts as fast enough.
-TARGETS = {"lesson_ratio_max": 1.5, "widget_p95_ms_max": 100.0, "import_overhead_ms_max": 150.0}
+TARGETS = {"lesson_ratio_max": 1.5, "widget_p95_ms_max": 100.0, "import_overhead_ms_max": 150.0,
+           # issue 16: the timeline explorer redraws within 50 ms, the big chart within 1 s
+           "timeline_redraw_p95_ms_max": 50.0, "timeline_draw_ms_max": 1000.0}
 #: How many generated records the parser reads, and how many events the big chart draws.
 RECORDS = 1000
 EVENTS = 2000
@@ -51,11 +53,14 @@ def check_targets(result: dict) -> dict:
     for name, nb in result["notebooks"].items():
         met[f"notebook {name}"] = nb["ratio"] <= TARGETS["lesson_ratio_max"]
     for name, widget in result["widgets"].items():
-        met[f"widget {name}"] = widget["p95_ms"] <= TARGETS["widget_p95_ms_max"]
+        most = TARGETS["timeline_redraw_p95_ms_max" if name.startswith("timeline")
+                       else "widget_p95_ms_max"]
+        met[f"widget {name}"] = widget["p95_ms"] <= most
     met["import primary_source"] = result["import_overhead_ms"] <= TARGETS[
         "import_overhead_ms_max"]
     for name, ms in result["ui_import_overhead_ms"].items():
         met[f"import {name}"] = ms <= TARGETS["import_overhead_ms_max"]
+    met["timeline chart"] = result["timeline_draw_ms"] <= TARGETS["timeline_draw_ms_max"]
     return met
 
 
@@ -122,7 +127,8 @@ def format_table(result: dict) -> str:
                               flag(f"notebook {name}")))
             for problem in nb["problems"]:
                 lines.append(f"    problem: {problem}")
-    lines += ["", f"Widgets: one interaction (target: p95 <= {t['widget_p95_ms_max']:g} ms)",
+    lines += ["", f"Widgets: one interaction (target: p95 <= {t['widget_p95_ms_max']:g} ms; "
+                  f"timeline <= {t.get('timeline_redraw_p95_ms_max', 50):g} ms)",
               _row("widget", "median ms", "p95 ms", "build ms", "")]
     for name, w in result["widgets"].items():
         lines.append(_row(name, w["median_ms"], w["p95_ms"], w["build_ms"],
@@ -133,10 +139,10 @@ def format_table(result: dict) -> str:
                       flag("import primary_source")))
     for name, ms in result["ui_import_overhead_ms"].items():
         lines.append(_row(name, ms, "", "", flag(f"import {name}")))
-    lines += ["", "Throughput (no target)",
+    lines += ["", f"Throughput (timeline target: <= {t.get('timeline_draw_ms_max', 1000):g} ms)",
               _row("records parsed per second", result["parse_records_per_s"], "", "", ""),
               _row(f"timeline of {result['timeline_draw']['events']} events, ms",
-                   result["timeline_draw_ms"], "", "", ""),
+                   result["timeline_draw_ms"], "", "", flag("timeline chart")),
               "", "All targets met." if result["all_met"] else
               "Some targets missed: " + ", ".join(k for k, v in met.items() if not v) + ".",
               f"({result['seconds']} s{', quick run' if result['quick'] else ''})"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 import math
 
-__all__ = ["FONT_FAMILY", "document", "line", "marker", "rect", "text", "text_height", "text_width"]
+__all__ = ["FONT_FAMILY", "advance_width", "document", "line", "marker", "rect", "text",
+           "text_height", "text_width"]
 
 #: Fonts with the widths the charts are measured in (DejaVu Sans, matplotlib's default),
 #: then close relatives.
@@ -40,6 +41,61 @@ def text_width(text: str, size: float, dpi: float = 100, *, weight: str = "norma
     return width
 
 
+_ADVANCES: dict[tuple, dict] = {}
+_ADVANCE_WIDTHS: dict[tuple, float] = {}
+
+
+def advance_width(text: str, size_px: float, *, weight: str = "normal",
+                  style: str = "normal") -> float:
+    """The width in pixels of ``text`` at ``size_px``: the fonts' glyph advances and kerning.
+
+    The same font and, within a pixel or two, the same width as :func:`text_width`, but each
+    letter and pair is measured once, so thousands of new labels (a chart's whole data) are
+    measured in milliseconds, not seconds.
+
+    >>> abs(advance_width("Inchon landing", 100) - text_width("Inchon landing", 100, 72)) < 2
+    True
+    """
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+    try:  # matplotlib 3.10 and later name the flags in enums
+        from matplotlib.ft2font import Kerning, LoadFlags
+        no_hinting, unfitted = LoadFlags.NO_HINTING, Kerning.UNFITTED
+    except ImportError:  # pragma: no cover - matplotlib before 3.10
+        from matplotlib.ft2font import KERNING_UNFITTED as unfitted
+        from matplotlib.ft2font import LOAD_NO_HINTING as no_hinting
+
+    known = _ADVANCE_WIDTHS.get((text, weight, style))
+    if known is not None:
+        return known * size_px / 100
+    key = (weight, style)
+    table = _ADVANCES.get(key)
+    if table is None:
+        font = get_font(findfont(FontProperties(weight=weight, style=style)))
+        table = _ADVANCES[key] = {"font": font, "chars": {}, "pairs": {}}
+    font, chars, pairs = table["font"], table["chars"], table["pairs"]
+    ready = False
+    total, previous = 0.0, None
+    for char in text:
+        advance = chars.get(char)
+        if advance is None or (previous is not None and (previous, char) not in pairs):
+            if not ready:
+                font.set_size(100, 72)
+                ready = True
+            if advance is None:
+                advance = chars[char] = font.load_char(
+                    ord(char), flags=no_hinting).linearHoriAdvance / 65536
+            if previous is not None:
+                pairs[(previous, char)] = font.get_kerning(
+                    font.get_char_index(ord(previous)), font.get_char_index(ord(char)),
+                    unfitted) / 64
+        total += advance + (pairs[(previous, char)] if previous is not None else 0)
+        previous = char
+    if len(_ADVANCE_WIDTHS) >= 16384:
+        _ADVANCE_WIDTHS.clear()
+    _ADVANCE_WIDTHS[(text, weight, style)] = total
+    return total * size_px / 100
+
+
 def text_height(size: float, dpi: float = 100) -> float:
     """The height in pixels of a line of text at ``size`` points (from "Xg" and "lp")."""
     return max(_metrics(probe, size, dpi, "normal", "normal")[1] for probe in ("Xg", "lp"))
@@ -56,10 +112,16 @@ def _metrics(text: str, size: float, dpi: float, weight: str, style: str):
     return renderer.get_text_width_height_descent(text, prop, ismath=False)
 
 
-def document(width: float, height: float, body: list[str], defs: str = "") -> str:
-    """A standalone SVG document of ``width`` x ``height`` pixels on a white ground."""
+def document(width: float, height: float, body: list[str], defs: str = "", *,
+             fluid: bool = False, attrs: str = "") -> str:
+    """A standalone SVG document of ``width`` x ``height`` pixels on a white ground.
+
+    ``fluid`` makes it fill the width of its container (``width="100%"``, the height following
+    the view box); ``attrs`` are further attributes of the ``<svg>`` tag, already escaped.
+    """
+    size = 'width="100%"' if fluid else f'width="{width:.0f}" height="{height:.0f}"'
     return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" {size}{" " + attrs if attrs else ""} '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{html.escape(FONT_FAMILY)}">',
         f"<defs>{defs}</defs>" if defs else "",
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
@@ -68,9 +130,15 @@ def document(width: float, height: float, body: list[str], defs: str = "") -> st
 
 def text(x: float, y: float, content: str, size_px: float, *, anchor: str = "start",
          weight: str = "normal", style: str = "normal", fill: str = "#000000",
-         css_class: str = "", baseline: str = "central") -> str:
-    """A ``<text>`` element, its content escaped; ``y`` is its middle unless ``baseline``."""
+         css_class: str = "", baseline: str = "central", length: float = 0) -> str:
+    """A ``<text>`` element, its content escaped; ``y`` is its middle unless ``baseline``.
+
+    ``length`` (pixels) fixes the drawn width (SVG ``textLength``): the text keeps the width it
+    was measured at whatever font the browser finds.
+    """
     cls = f' class="{css_class}"' if css_class else ""
+    if length:
+        cls += f' textLength="{length:.1f}" lengthAdjust="spacingAndGlyphs"'
     return (f'<text{cls} x="{x:.1f}" y="{y:.1f}" font-size="{size_px:.2f}" '
             f'text-anchor="{anchor}" dominant-baseline="{baseline}" font-weight="{weight}" '
             f'font-style="{style}" fill="{fill}">{html.escape(content)}</text>')

@@ -54,9 +54,10 @@ def test_the_timeline_slider_moves_the_window_in_voila(voila, page):
     explorer = page.locator(".timeline-explorer").first
     caption = explorer.locator(".timeline-explorer-caption")
     expect(caption).to_contain_text("Jan 1950 – Jul 1951", timeout=60000)
-    chart = explorer.locator(".ps-chart img").first
-    # The chart is an image with alternative text that names the window it shows.
-    expect(chart).to_have_attribute("alt", re.compile(r"^Timeline chart\. .*Jan 1950 – Jul 1951"))
+    chart = explorer.locator(".ps-timeline").first
+    # The chart is a picture (role img) whose accessible name names the window it shows.
+    expect(chart).to_have_attribute("aria-label",
+                                    re.compile(r"^Timeline chart\. .*Jan 1950 – Jul 1951"))
 
     handle = explorer.locator(".widget-slider .noUi-handle").first
     handle.scroll_into_view_if_needed()
@@ -64,7 +65,8 @@ def test_the_timeline_slider_moves_the_window_in_voila(voila, page):
     handle.press("ArrowRight")
     expect(caption).to_contain_text("Feb 1950 – Jul 1951", timeout=30000)
     expect(explorer.locator(".widget-slider .widget-readout").first).to_contain_text("Feb 1950")
-    expect(chart).to_have_attribute("alt", re.compile(r"^Timeline chart\. .*Feb 1950 – Jul 1951"))
+    expect(chart).to_have_attribute("aria-label",
+                                    re.compile(r"^Timeline chart\. .*Feb 1950 – Jul 1951"))
     explorer.scroll_into_view_if_needed()
     screenshot(page, "voila_02_context_timeline.png")
 

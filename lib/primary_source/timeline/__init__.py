@@ -42,6 +42,7 @@ from primary_source.timeline.schema import (
     TimelineFormatError,
 )
 from primary_source.timeline.svg import (
+    timeline_html,
     timeline_svg,
 )
 
@@ -69,6 +70,7 @@ __all__ = [
     "load_eras",
     "load_events",
     "plot_timeline",
+    "timeline_html",
     "timeline_svg",
     "window_bounds",
     "window_table",

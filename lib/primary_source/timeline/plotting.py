@@ -1,11 +1,11 @@
-"""The timeline chart: lanes per category, eras, the telegram's date and non-overlapping labels."""
+"""The timeline chart as a matplotlib figure, drawn from the same layout as the explorer's SVG."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from primary_source.palette import CATEGORY_COLOURS
-from primary_source.timeline.layout import FONT_SIZE, layout_timeline
+from primary_source.timeline.layout import LABEL_PX, layout_timeline
 from primary_source.timeline.schema import GREY
 
 __all__ = [
@@ -14,107 +14,87 @@ __all__ = [
 
 
 def plot_timeline(events: pd.DataFrame | None = None, start=None, end=None, categories=None,
-                  hindsight_date=None, highlight=None, ax=None):
+                  hindsight_date=None, highlight=None, ax=None, *, width_in: float = 10,
+                  dpi: float = 100, scale: float = 1.0):
     """Draw the timeline window and return the matplotlib ``Figure``.
 
-    One lane per category (marker shape and Okabe-Ito colour per category), eras shaded with
-    their names, periods as bars, single events as markers, the telegram's date as a labelled
-    vertical line. Labels are stacked in rows inside each lane by a greedy algorithm that
-    measures every label, so that none overlap. Events after ``hindsight_date`` are greyed out.
-    ``highlight`` is an event title (or a list of titles) to emphasise.
+    The same picture as the explorer's (:func:`primary_source.timeline.timeline_svg`): one
+    lane per category that has events in the window (marker shape and Okabe-Ito colour per
+    category), eras shaded with their names, periods as bars with their labels after them,
+    the telegram's date as a dashed line broken where a label stands, and never a mark over a
+    label. Labels are 13 pixels (``scale`` times) at ``dpi``; what does not fit is left out and
+    counted under the chart. Events after ``hindsight_date`` are greyed out; ``highlight`` is
+    an event title (or a list of titles) to emphasise.
 
-    The figure is a ``matplotlib.figure.Figure`` with an Agg canvas (no pyplot state), about
-    10 x 6 inches; it grows taller when a window needs more label rows.
+    The figure is a ``matplotlib.figure.Figure`` with an Agg canvas (no pyplot state),
+    ``width_in`` inches wide and as tall as the window needs. Given ``ax``, the chart is drawn
+    in it, laid out for its width.
 
     >>> fig = plot_timeline(start="1950-06", end="1950-10")
-    >>> fig.axes[0].get_title(loc="left")
-    'Events around the telegram, Jun 1950 – Oct 1950'
+    >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "title"]
+    ['Events around the telegram, Jun 1950 – Oct 1950']
     """
-    import matplotlib.dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
 
     if ax is None:
-        lay = layout_timeline(events, start, end, categories, hindsight_date, highlight)
-        fig = Figure(figsize=(lay.width_in, lay.height_in), dpi=lay.dpi)
+        lay = layout_timeline(events, start, end, categories, hindsight_date, highlight,
+                              width=width_in * dpi, label_px=LABEL_PX * scale)
+        fig = Figure(figsize=(width_in, lay.height / dpi), dpi=dpi)
         FigureCanvasAgg(fig)
-        ax = fig.add_axes(lay.axes_rect())
+        ax = fig.add_axes((0, 0, 1, 1))
     else:
         fig = ax.figure
         if fig.canvas is None or not hasattr(fig.canvas, "get_renderer"):
             FigureCanvasAgg(fig)
-        w, h = fig.get_size_inches()
-        box = ax.get_position()
+        dpi = fig.dpi
         lay = layout_timeline(events, start, end, categories, hindsight_date, highlight,
-                              width_in=w, height_in=h, dpi=fig.dpi, grow=False,
-                              axes_px=(box.width * w * fig.dpi, box.height * h * fig.dpi))
-    ax.set_xlim(lay.x0, lay.x1)
-    ax.set_ylim(lay.total, 0)
+                              width=ax.get_position().width * fig.get_size_inches()[0] * dpi,
+                              label_px=LABEL_PX * scale)
+    pt = 72 / dpi  # points per pixel
+    ax.set_xlim(0, lay.width)
+    ax.set_ylim(lay.height, 0)
+    ax.set_axis_off()
+    left, top, right, bottom = lay.plot
+    lp = lay.label_px
 
-    # ---- backgrounds: eras, lanes, the telegram line, the hindsight region
     for es, ee, alpha in lay.eras:
-        ax.axvspan(es, ee, color="#000000", alpha=alpha, lw=0, zorder=0)
-    for y in lay.lane_lines:
-        ax.axhline(y, color="#000000", lw=0.5, alpha=0.25, zorder=1)
+        ax.add_patch(Rectangle((es, top), ee - es, bottom - top, color="#000000", alpha=alpha,
+                               lw=0, zorder=0))
     if lay.hindsight_x is not None:
-        ax.axvspan(lay.hindsight_x, lay.x1, color=GREY, alpha=0.12, lw=0, hatch="//",
-                   zorder=0.5)
-    if lay.doc_x is not None:
-        ax.axvline(lay.doc_x, color=CATEGORY_COLOURS["document"], lw=1.8, ls="--", zorder=2)
-
-    # ---- the strip: era names and the telegram's label
-    for item in lay.strip:
-        if item.kind == "era":
-            t = ax.text(item.left, item.y, item.text, fontsize=FONT_SIZE, fontstyle="italic",
-                        va="center", ha="left", color="#000000", zorder=4)
-            t.set_gid("era-label")
-        else:
-            t = ax.text(item.left, item.y, item.text, fontsize=FONT_SIZE, fontweight="bold",
-                        va="center", ha="left", color="#000000", zorder=4,
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white",
-                              "ec": CATEGORY_COLOURS["document"], "lw": 1})
-            t.set_gid("document-label")
-
-    # ---- events
+        ax.add_patch(Rectangle((lay.hindsight_x, top), right - lay.hindsight_x, bottom - top,
+                               color=GREY, alpha=0.12, lw=0, hatch="//", zorder=0.5))
+    for y in lay.lane_lines:
+        ax.plot([left, right], [y, y], color="#000000", lw=0.8 * pt, alpha=0.3, zorder=1)
+    doc = CATEGORY_COLOURS["document"]
+    for y0, y1 in lay.doc_segments:
+        ax.plot([lay.doc_x, lay.doc_x], [y0, y1], color=doc, lw=0.18 * lp * pt, ls="--",
+                zorder=2, gid="document-line")
     for mark in lay.events:
-        if mark.xe > mark.xs:
-            ax.barh(mark.y, mark.xe - mark.xs, left=mark.xs, height=0.55, color=mark.colour,
-                    alpha=0.35, edgecolor=mark.colour, lw=1, zorder=2, gid="event-period")
-        ax.plot([mark.xs], [mark.y], marker=mark.marker, ms=11 if mark.is_document else 7,
-                color=mark.colour, mec="#000000" if mark.strong else mark.colour,
-                mew=1.2 if mark.strong else 0.5, ls="none", zorder=3, gid="event-marker")
-        t = ax.text(mark.label_x, mark.y, mark.title, fontsize=FONT_SIZE, va="center",
-                    ha=mark.ha, color="#555555" if mark.grey else "#000000", zorder=4,
-                    fontweight="bold" if mark.bold else "normal",
-                    fontstyle="italic" if mark.grey else "normal")
-        t.set_gid("event-label")
-
-    # ---- axes furniture
-    ax.set_yticks([lay.lane_centres[c] for c in lay.categories])
-    ax.set_yticklabels(lay.categories, fontsize=9)
-    for tick, cat in zip(ax.get_yticklabels(), lay.categories, strict=True):
-        tick.set_color("#000000")
-        tick.set_gid(f"lane-{cat}")
-    ax.tick_params(axis="y", length=0)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.tick_params(axis="x", labelsize=8)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.set_title(lay.title, loc="left", fontsize=11, fontweight="bold")
-    handles = []
-    for label, colour, marker in lay.legend:
-        if marker == "--":
-            handles.append(Line2D([], [], color=colour, ls="--", lw=1.8, label=label))
+        if mark.xe > mark.x:
+            h = 0.55 * lp
+            ax.add_patch(Rectangle((mark.x, mark.y - h / 2), mark.xe - mark.x, h,
+                                   facecolor=mark.colour, alpha=0.35, edgecolor=mark.colour,
+                                   lw=pt, zorder=2, gid="event-period"))
+        ax.plot([mark.x], [mark.y], marker=mark.marker, ms=mark.size * pt, color=mark.colour,
+                mec="#000000" if mark.strong else mark.colour, mew=(1.5 if mark.strong else 0.6) * pt,
+                ls="none", zorder=3, gid="event-marker")
+    ax.plot([left, right], [bottom, bottom], color="#000000", lw=pt, zorder=1)
+    for x in lay.ticks:
+        ax.plot([x, x], [bottom, bottom + 0.3 * lp], color="#000000", lw=pt, zorder=1)
+    gids = {"event": "event-label", "era": "era-label", "document": "document-label"}
+    for lab in lay.all_labels():
+        box = None
+        if lab.kind == "document":
+            box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": doc, "lw": 1.2 * pt}
+        t = ax.text(lab.left, lab.y, lab.text, fontsize=lab.size * pt, fontweight=lab.weight,
+                    fontstyle=lab.style, color=lab.fill, ha="left", va="center", zorder=4, bbox=box)
+        t.set_gid(f"lane-{lab.text}" if lab.kind == "lane" else gids.get(lab.kind, lab.kind))
+    for _text, colour, kind, x, y in lay.legend:
+        if kind == "--":
+            ax.plot([x, x + 1.2 * lp], [y, y], color=colour, ls="--", lw=0.18 * lp * pt)
         else:
-            handles.append(Line2D([], [], marker=marker, color=colour, ls="none", ms=7,
-                                  label=label))
-    if handles:
-        fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 7), fontsize=8,
-                   frameon=False, bbox_to_anchor=(0.5, 0.0))
-    if lay.empty:
-        ax.text((lay.x0 + lay.x1) / 2, lay.total / 2, "No events in this window", ha="center",
-                va="center", fontsize=10, color="#000000")
+            ax.plot([x + 0.6 * lp], [y], marker=kind, ms=0.95 * lp * pt, color=colour,
+                    ls="none", gid="legend-marker")
     return fig

@@ -1,21 +1,30 @@
-"""The timeline chart as an SVG picture, painted from the same layout as the matplotlib figure.
+"""The timeline chart as SVG that fills its place, painted from the same layout as the figure.
 
-The explorer redraws on every change of months, categories or hindsight; matplotlib spends
-most of a redraw rasterising the labels (a quarter of a second or more), while this painter
-writes the same chart as vector shapes and text in a few milliseconds and lets the browser
-draw the letters, sharp at any zoom and on a projector.
+The explorer redraws on every change of months, categories or hindsight; this painter writes
+the chart as vector shapes and text in a few milliseconds and lets the browser draw the
+letters, sharp at any zoom and on a projector. :func:`timeline_html` holds the chart laid out
+for a narrow, a middle and a wide place; the page shows the one that fits its container, so
+that labels keep at least their size when the page is zoomed, instead of shrinking with it.
 """
 
 from __future__ import annotations
 
+import html
+import itertools
+import math
+
 import pandas as pd
 
 from primary_source.palette import CATEGORY_COLOURS
-from primary_source.svg import document, line, marker, rect, text, text_width
-from primary_source.timeline.layout import FONT_SIZE, TimelineLayout
+from primary_source.svg import document, line, marker, rect, text
 from primary_source.timeline.schema import GREY
 
-__all__ = ["timeline_svg", "month_ticks"]
+__all__ = ["timeline_svg", "timeline_html", "month_ticks", "PLACES"]
+
+#: The places the chart is laid out for: (name, design width, label size as a multiple of
+#: the normal one, the container width from which it is shown), in CSS pixels.
+PLACES = (("narrow", 480, 1.0, 0), ("middle", 760, 1.0, 760), ("wide", 1400, 1.5, 1400))
+_IDS = itertools.count(1)
 
 
 def month_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 10) -> list[tuple[pd.Timestamp, str]]:
@@ -47,110 +56,116 @@ def month_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 10) -> list[tupl
     return ticks
 
 
-def timeline_svg(lay: TimelineLayout) -> str:
-    """The laid-out timeline as a standalone SVG document (a string).
+def timeline_svg(lay, *, fluid: bool = True, css_class: str = "") -> str:
+    """The laid-out timeline as a standalone SVG document (a string) filling its container's width.
 
     Same lanes, eras, bars, markers, labels, telegram line, hindsight shading, axis and legend
-    as :func:`primary_source.timeline.plot_timeline`; labels are ``<text>`` with the class
-    ``event-label``, so a test or a browser can read them.
+    as :func:`primary_source.timeline.plot_timeline`. Every label is a ``<text>`` whose
+    ``textLength`` is its measured width (so its box is the same in any font) and whose class
+    names its kind (``event-label``, ``era-label``, ``lane``, ...); marks carry the classes
+    ``event-period``, ``event-marker`` and ``document-line``, so a test can measure them all.
 
     >>> from primary_source.timeline.layout import layout_timeline
     >>> timeline_svg(layout_timeline(start="1950-06", end="1950-10"))[:4]
     '<svg'
     """
-    import matplotlib.dates as mdates
-
-    dpi = lay.dpi
-    width, height = lay.width_in * dpi, lay.height_in * dpi
-    left_f, bottom_f, w_f, h_f = lay.axes_rect()
-    ax_left, ax_w = left_f * width, w_f * width
-    ax_top, ax_h = (1 - bottom_f - h_f) * height, h_f * height
-    span = lay.x1 - lay.x0
-
-    def px(x: float) -> float:
-        return ax_left + (x - lay.x0) / span * ax_w
-
-    def py(y: float) -> float:
-        return ax_top + y / lay.total * ax_h
-
-    pt = dpi / 72  # pixels per point
-    label_px = FONT_SIZE * pt
-    right, bottom = ax_left + ax_w, ax_top + ax_h
-    hatch = ('<pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+    lp = lay.label_px
+    left, top, right, bottom = lay.plot
+    hatch_id = f"ps-hatch-{next(_IDS)}"
+    hatch = (f'<pattern id="{hatch_id}" width="8" height="8" patternUnits="userSpaceOnUse" '
              f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="8" stroke="{GREY}" '
              'stroke-width="1.2" stroke-opacity="0.5"/></pattern>')
     out = []
-
-    # ---- backgrounds: eras, hindsight, lanes, the telegram's line
     for es, ee, alpha in lay.eras:
-        out.append(rect(px(es), ax_top, px(ee) - px(es), ax_h, "#000000", opacity=alpha))
+        out.append(rect(es, top, ee - es, bottom - top, "#000000", opacity=alpha, css_class="era"))
     if lay.hindsight_x is not None:
-        x = px(lay.hindsight_x)
-        out.append(rect(x, ax_top, right - x, ax_h, GREY, opacity=0.12))
-        out.append(rect(x, ax_top, right - x, ax_h, "url(#hatch)"))
+        x = lay.hindsight_x
+        out.append(rect(x, top, right - x, bottom - top, GREY, opacity=0.12))
+        out.append(rect(x, top, right - x, bottom - top, f"url(#{hatch_id})"))
     for y in lay.lane_lines:
-        out.append(line(ax_left, py(y), right, py(y), "#000000", 0.5 * pt, opacity=0.25))
-    if lay.doc_x is not None:
-        x = px(lay.doc_x)
-        out.append(line(x, ax_top, x, bottom, CATEGORY_COLOURS["document"], 1.8 * pt,
-                        dash=f"{6 * pt:.1f} {3 * pt:.1f}"))
-
-    # ---- the strip: era names and the telegram's label
-    for item in lay.strip:
-        x, y = px(item.left), py(item.y)
-        if item.kind == "era":
-            out.append(text(x, y, item.text, label_px, style="italic", css_class="era-label"))
-        else:
-            pad = 0.15 * label_px
-            out.append(rect(x - pad, y - label_px * 0.65, item.width / span * ax_w + 2 * pad,
-                            label_px * 1.3, "#ffffff", stroke=CATEGORY_COLOURS["document"],
-                            stroke_width=pt, rx=2 * pad))
-            out.append(text(x, y, item.text, label_px, weight="bold",
-                            css_class="document-label"))
-
-    # ---- events: bars for periods, markers, labels
-    row_px = ax_h / lay.total
+        out.append(line(left, y, right, y, "#000000", 0.8, opacity=0.3))
+    colour = CATEGORY_COLOURS["document"]
+    for y0, y1 in lay.doc_segments:
+        out.append(line(lay.doc_x, y0, lay.doc_x, y1, colour, 0.18 * lp,
+                        dash=f"{0.6 * lp:.1f} {0.3 * lp:.1f}").replace(
+                            "<line ", '<line class="document-line" ', 1))
     for mark in lay.events:
-        y = py(mark.y)
-        if mark.xe > mark.xs:
-            out.append(rect(px(mark.xs), y - 0.275 * row_px, px(mark.xe) - px(mark.xs),
-                            0.55 * row_px, mark.colour, opacity=0.35, stroke=mark.colour,
-                            stroke_width=pt, css_class="event-period"))
+        if mark.xe > mark.x:
+            h = 0.55 * lp
+            out.append(rect(mark.x, mark.y - h / 2, mark.xe - mark.x, h, mark.colour,
+                            opacity=0.35, stroke=mark.colour, stroke_width=1,
+                            css_class="event-period"))
         edge = "#000000" if mark.strong else mark.colour
-        out.append(marker(mark.marker, px(mark.xs), y, (11 if mark.is_document else 7) * pt,
-                          mark.colour, edge, (1.2 if mark.strong else 0.5) * pt))
-        out.append(text(px(mark.label_x), y, mark.title, label_px,
-                        anchor="start" if mark.ha == "left" else "end",
-                        weight="bold" if mark.bold else "normal",
-                        style="italic" if mark.grey else "normal",
-                        fill="#555555" if mark.grey else "#000000", css_class="event-label"))
-
-    # ---- axes: lane names, the date axis, the title
-    for cat in lay.categories:
-        out.append(text(ax_left - 6, py(lay.lane_centres[cat]), cat, 9 * pt, anchor="end",
-                        css_class=f"lane lane-{cat}"))
-    out.append(line(ax_left, bottom, right, bottom, "#000000", 0.8 * pt))
-    for when, label in month_ticks(lay.lo, lay.hi):
-        x = px(mdates.date2num(when))
-        out.append(line(x, bottom, x, bottom + 3.5 * pt, "#000000", 0.8 * pt))
-        out.append(text(x, bottom + 12 * pt, label, 8 * pt, anchor="middle", css_class="tick"))
-    out.append(text(ax_left, ax_top - 14 * pt, lay.title, 11 * pt, weight="bold",
-                    css_class="title"))
-    if lay.empty:
-        out.append(text(ax_left + ax_w / 2, ax_top + ax_h / 2, "No events in this window",
-                        10 * pt, anchor="middle"))
-
-    # ---- the legend, centred under the chart
-    entries = [(label, colour, kind, 22 * pt + text_width(label, 8, dpi))
-               for label, colour, kind in lay.legend]
-    x = (width - sum(e[3] for e in entries)) / 2
-    y = height - 0.22 * dpi
-    for label, colour, kind, entry_width in entries:
+        out.append('<g class="event-marker">' + marker(
+            mark.marker, mark.x, mark.y, mark.size, mark.colour, edge,
+            1.5 if mark.strong else 0.6) + "</g>")
+    out.append(line(left, bottom, right, bottom, "#000000", 1))
+    for x in lay.ticks:
+        out.append(line(x, bottom, x, bottom + 0.3 * lp, "#000000", 1))
+    for mark in lay.events:
+        out.append(_label(mark.label))
+    for lab in lay.labels:
+        if lab.kind == "document":
+            p = 0.2 * lp
+            out.append(rect(lab.left - p, lab.y - 0.75 * lp, lab.width + 2 * p, 1.5 * lp,
+                            "#ffffff", stroke=colour, stroke_width=1.2, rx=2 * p))
+        out.append(_label(lab))
+    for _text, fill, kind, x, y in lay.legend:
         if kind == "--":
-            out.append(line(x, y, x + 14 * pt, y, colour, 1.8 * pt,
-                            dash=f"{4 * pt:.1f} {2 * pt:.1f}"))
+            out.append(line(x, y, x + 1.2 * lp, y, fill, 0.18 * lp,
+                            dash=f"{0.4 * lp:.1f} {0.2 * lp:.1f}"))
         else:
-            out.append(marker(kind, x + 7 * pt, y, 7 * pt, colour, colour, 0.5 * pt))
-        out.append(text(x + 18 * pt, y, label, 8 * pt, css_class="legend"))
-        x += entry_width
-    return document(width, height, out, defs=hatch)
+            out.append(marker(kind, x + 0.6 * lp, y, 0.95 * lp, fill, fill, 0.6))
+    label = html.escape(f"Timeline chart, {lay.lo:%b %Y} to {lay.hi:%b %Y}", quote=True)
+    attrs = f'role="img" aria-label="{label}"' + (f' class="{css_class}"' if css_class else "")
+    return document(lay.width, math.ceil(lay.height), out, defs=hatch, fluid=fluid,
+                    attrs=attrs)
+
+
+_CLASSES = {"event": "event-label", "era": "era-label", "document": "document-label",
+            "lane": "lane"}
+
+
+def _label(lab) -> str:
+    cls = _CLASSES.get(lab.kind, lab.kind)
+    if lab.kind == "lane":
+        cls += f" lane-{lab.text}"
+    return text(lab.left, lab.y, lab.text, lab.size, weight=lab.weight, style=lab.style,
+                fill=lab.fill, css_class=cls, length=lab.width)
+
+
+def timeline_html(events=None, start=None, end=None, categories=None, hindsight_date=None,
+                  highlight=None, *, scale: float = 1.0, alt: str = "Timeline chart",
+                  window=None) -> str:
+    """The chart laid out for each of :data:`PLACES`, with the style that shows the one that fits.
+
+    Whichever the container's width in CSS pixels (a zoomed page has fewer of them), the
+    chart shown fills it and draws its labels at ``scale`` times 13 pixels or more.
+    ``alt`` names the chart for screen readers; ``window`` (from
+    :func:`primary_source.timeline.layout.prepare_window`) saves choosing the events again.
+
+    >>> page = timeline_html(start="1950-06", end="1950-10")
+    >>> page.count("<svg"), "ps-timeline-narrow" in page
+    (3, True)
+    """
+    from primary_source.timeline.layout import LABEL_PX, layout_timeline, prepare_window
+
+    window = window or prepare_window(events, start, end, categories, hindsight_date)
+
+    style = [".ps-timeline{container-type:inline-size;width:100%}",
+             ".ps-chart .widget-html-content{flex:1 1 auto;width:100%;min-width:0}",
+             ".ps-timeline svg{display:none;height:auto}"]
+    svgs = []
+    for i, (name, width, size, shown_from) in enumerate(PLACES):
+        lay = layout_timeline(highlight=highlight, width=width, window=window,
+                              label_px=LABEL_PX * size * scale)
+        svgs.append(timeline_svg(lay, css_class=f"ps-timeline-{name}").replace(
+            ' role="img"', ' aria-hidden="true"', 1).replace(' aria-label="', ' data-label="', 1))
+        until = PLACES[i + 1][3] if i + 1 < len(PLACES) else None
+        query = " and ".join(q for q in (f"(min-width:{shown_from}px)" if shown_from else "",
+                                         f"(max-width:{until - 0.02}px)" if until else "") if q)
+        style.append(f"@container {query}{{.ps-timeline svg.ps-timeline-{name}{{display:block}}}}")
+    style.append("@supports not (container-type:inline-size){"
+                 ".ps-timeline svg.ps-timeline-middle{display:block}}")
+    return (f'<div class="ps-timeline" role="img" aria-label="{html.escape(alt, quote=True)}">'
+            f"<style>{''.join(style)}</style>{''.join(svgs)}</div>")

@@ -19,6 +19,7 @@ from primary_source.text import (
     words,
 )
 from primary_source.ui.images import chart_view, show_image
+from primary_source.ui.text_size import TextSize, large_print_switch, text_size_slider
 
 __all__ = [
     "LAYERS",
@@ -139,13 +140,14 @@ class CloseReader(w.VBox):
     """The reader's box; its controls are attributes so tests and notebooks can drive them."""
 
 
-def close_reader(doc: Document | None = None) -> CloseReader:
+def close_reader(doc: Document | None = None, text_size: TextSize | None = None) -> CloseReader:
     """Read the telegram point by point, in three layers, with the glossary at hand.
 
     Controls: "Point" (which paragraph), "Layer" (as published / without the editor's
     brackets / the adapted version from the metadata), "Define a term" (the definition and its
-    source, for any glossary term in the paragraph) and "Text size". Glossary terms are marked
-    with a dotted underline and explained in a tooltip.
+    source, for any glossary term in the paragraph), "Text size" and "Large print" (both the
+    kernel's one shared text size unless ``text_size`` is given, so the timeline grows too).
+    Glossary terms are marked with a dotted underline and explained in a tooltip.
     """
     doc = doc or load_document()
     units = paragraph_units(doc)
@@ -161,7 +163,8 @@ def close_reader(doc: Document | None = None) -> CloseReader:
                                       "An easier version, with every change listed"])
     term = w.Dropdown(options=[_NO_TERM], value="", description="Define a term",
                       style={"description_width": "initial"}, layout=w.Layout(width="24em"))
-    size = w.IntSlider(value=18, min=12, max=32, step=2, description="Text size")
+    size = text_size_slider(text_size)
+    large = large_print_switch(text_size)
     page, definition, caption, changes = w.HTML(), w.HTML(), w.HTML(), w.HTML()
     page.add_class("ps-close-page")
     caption.add_class("ps-close-caption")
@@ -228,7 +231,7 @@ def close_reader(doc: Document | None = None) -> CloseReader:
         control.observe(show, names="value")
     term.observe(describe, names="value")
     show()
-    box = CloseReader([w.HBox([point, size]), layer, page, changes, caption, term, definition])
+    box = CloseReader([w.HBox([point, size, large]), layer, page, changes, caption, term, definition])
     box.point, box.layer, box.term, box.size = point, layer, term, size
     box.page, box.definition, box.caption, box.changes = page, definition, caption, changes
     return box

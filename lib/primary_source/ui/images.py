@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import html
 
-__all__ = ["chart_view", "img_html", "show_image"]
+__all__ = ["chart_view", "img_html", "show_html", "show_image"]
 
 
 def img_html(png: bytes, alt: str, mime: str = "image/png") -> str:
@@ -42,14 +42,22 @@ def show_image(view, draw, alt: str, mime: str = "image/png") -> None:
     """Put the picture made by ``draw()`` in ``view`` with ``alt`` text.
 
     ``draw`` is a function returning the picture's bytes (PNG unless ``mime`` says otherwise).
+    If it raises, the view says what went wrong (see :func:`show_html`).
+    """
+    show_html(view, lambda: img_html(draw(), alt, mime))
+
+
+def show_html(view, draw) -> None:
+    """Put the markup made by ``draw()`` (an inline SVG chart, say) in ``view``.
+
     If it raises, the view says what went wrong (escaped) instead of keeping a chart that no
     longer matches the controls, and the error is raised again so that the cell or the
     widget's log shows the traceback.
     """
     try:
-        data = draw()
+        markup = draw()
     except Exception as error:  # a chart that fails must say so where the chart would be
         view.value = ('<p role="alert"><strong>The chart could not be drawn:</strong> '
                       f"{html.escape(type(error).__name__)}: {html.escape(str(error))}</p>")
         raise
-    view.value = img_html(data, alt, mime)
+    view.value = markup

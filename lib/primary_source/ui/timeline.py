@@ -9,7 +9,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from primary_source import timeline as tl
-from primary_source.ui.images import chart_view, show_image
+from primary_source.timeline.layout import prepare_window
+from primary_source.ui.images import chart_view, show_html
+from primary_source.ui.text_size import TextSize, large_print_switch, shared_text_size
 
 __all__ = ["timeline_explorer", "timeline_chart", "details_html", "description_html",
            "month_options"]
@@ -66,15 +68,18 @@ def description_html(text: str) -> str:
 
 def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAULT_START,
                       end: str = tl.DEFAULT_END, categories=None, hindsight: bool = False,
-                      first: str = "1945-08", last: str = "1953-12") -> widgets.VBox:
+                      first: str = "1945-08", last: str = "1953-12",
+                      text_size: TextSize | None = None) -> widgets.VBox:
     """An explorer of the timeline: months, categories, hindsight, and the details of an event.
 
-    The chart is redrawn as an SVG picture (:func:`primary_source.timeline.timeline_svg`, a
-    few milliseconds) with alternative text; below it a caption names the current state
+    The chart is redrawn as inline SVG (:func:`primary_source.timeline.timeline_html`, a few
+    milliseconds) that fills the width of the page, with labels that grow with the page's zoom
+    and with the "Large print" switch (the kernel's shared text size, also the close reader's,
+    unless ``text_size`` is given); below it a caption names the current state
     (``Showing 23 events, Jan 1950 – Jul 1951, categories: ...``) and a text description gives
     the same window for screen readers. The returned box carries its controls in
     ``box.explorer`` (``slider``, ``categories``, ``hindsight``, ``event``, ``details``,
-    ``caption``, ``text``, ``out``, ``state``) for tests and for teachers' own cells.
+    ``caption``, ``text``, ``out``, ``large``, ``state``) for tests and for teachers' own cells.
     """
     events = tl.load_events() if events is None else events
     options = month_options(first, last)
@@ -95,6 +100,8 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
                                                                     "initial"},
                              layout=widgets.Layout(width="95%"))
     details = widgets.HTML()
+    size = text_size or shared_text_size()
+    large = large_print_switch(size)
     out = chart_view(min_height="300px")
     caption = widgets.HTML()
     text = widgets.HTML()
@@ -106,9 +113,18 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         limit = tl.document_date() if hindsight_box.value else None
         return lo, hi, cats, limit
 
+    def window():
+        """The events of the current window, chosen once per window (an event chosen, or the
+        text size changed, keeps it)."""
+        lo, hi, cats, limit = current()
+        key = (lo, hi, tuple(cats), limit)
+        if state.get("window_key") != key:
+            state["window"] = prepare_window(events, lo, hi, cats, limit)
+            state["window_key"] = key
+        return state["window"]
+
     def shown_events():
-        lo, hi, cats, _ = current()
-        return tl.events_between(events, lo, hi, cats)
+        return window().shown
 
     def selected_row():
         if event.value is None:
@@ -117,23 +133,23 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         return None if match.empty else match.iloc[0]
 
     def draw():
-        lo, hi, cats, limit = current()
         row = selected_row()
         title = None if row is None else row["title"]
 
-        def svg_for_state() -> bytes:
-            layout = tl.layout_timeline(events, lo, hi, cats, hindsight_date=limit,
-                                        highlight=title, dpi=90)
-            state["svg"] = tl.timeline_svg(layout)
+        def svg_for_state() -> str:
+            state["svg"] = tl.timeline_html(highlight=title, scale=size.chart_scale(),
+                                            alt=f"Timeline chart. {state['caption']}",
+                                            window=window())
             state["draws"] += 1
-            return state["svg"].encode("utf-8")
+            return state["svg"]
 
-        show_image(out, svg_for_state, f"Timeline chart. {state['caption']}", "image/svg+xml")
+        show_html(out, svg_for_state)
 
     def compute_text():
         lo, hi, cats, limit = current()
-        state["caption"] = tl.caption(events, lo, hi, cats, hindsight_date=limit)
-        state["description"] = tl.describe(events, lo, hi, cats, hindsight_date=limit)
+        shown = window().shown  # the window's events: the same text, no second search
+        state["caption"] = tl.caption(shown, lo, hi, cats, hindsight_date=limit)
+        state["description"] = tl.describe(shown, lo, hi, cats, hindsight_date=limit)
 
     def refresh_text():
         """Publish caption, description and details; called after the chart is drawn, so a
@@ -191,6 +207,7 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
         box.observe(on_window, names="value")
     hindsight_box.observe(on_window, names="value")
     event.observe(on_event, names="value")
+    size.observe(on_event, names="px")
     on_window()
 
     intro = widgets.HTML(
@@ -202,12 +219,12 @@ def timeline_explorer(events: pd.DataFrame | None = None, start: str = tl.DEFAUL
     cat_row = widgets.HBox([widgets.Label("Categories:"), *boxes.values()],
                            layout=widgets.Layout(flex_flow="row wrap"))
     year_row = widgets.HBox([widgets.Label("Move the months shown by a year:"), back, forward])
-    box = widgets.VBox([intro, slider, year_row, cat_row, hindsight_box, out, caption, text,
-                        event, details])
+    box = widgets.VBox([intro, slider, year_row, cat_row, widgets.HBox([hindsight_box, large]),
+                        out, caption, text, event, details])
     box.add_class("timeline-explorer")
     box.explorer = SimpleNamespace(slider=slider, categories=boxes, hindsight=hindsight_box,
                                    event=event, details=details, caption=caption, text=text,
-                                   out=out, state=state, redraw=on_window,
+                                   out=out, large=large, state=state, redraw=on_window,
                                    year_back=back, year_forward=forward)
     return box
 
@@ -216,9 +233,9 @@ def timeline_chart(events: pd.DataFrame | None = None, start=None, end=None, cat
                    hindsight_date=None) -> widgets.VBox:
     """A fixed chart of one window, with its caption and text description beneath it.
 
-    The chart is the SVG picture of :func:`primary_source.timeline.timeline_svg`, shown as an
-    ``<img>`` with alternative text in an ``HTML`` widget (an ``Image`` widget has no
-    alternative text), so it works whatever the matplotlib backend.
+    The chart is the inline SVG of :func:`primary_source.timeline.timeline_html` (filling the
+    page's width, labels at the shared text size) with alternative text, in an ``HTML``
+    widget, so it works whatever the matplotlib backend.
 
     >>> box = timeline_chart(start="1991-01", end="2014-12", categories=["archival"])
     >>> box.children[1].value.count("Showing")
@@ -227,9 +244,9 @@ def timeline_chart(events: pd.DataFrame | None = None, start=None, end=None, cat
     events = tl.load_events() if events is None else events
     text = tl.caption(events, start, end, categories, hindsight_date=hindsight_date)
     image = chart_view()
-    show_image(image, lambda: tl.timeline_svg(tl.layout_timeline(
-        events, start, end, categories, hindsight_date=hindsight_date, dpi=90)).encode("utf-8"),
-        f"Timeline chart. {text}", "image/svg+xml")
+    show_html(image, lambda: tl.timeline_html(
+        events, start, end, categories, hindsight_date=hindsight_date,
+        scale=shared_text_size().chart_scale(), alt=f"Timeline chart. {text}"))
     caption = widgets.HTML(f"<div class='timeline-caption'>{html.escape(text)}</div>")
     description = widgets.HTML(description_html(
         tl.describe(events, start, end, categories, hindsight_date=hindsight_date)))
