@@ -217,7 +217,7 @@ def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
         table = tl.window_table(None, start, end)
         out.figures.append(Figure(
             "The timeline",
-            tl.timeline_svg(tl.layout_timeline(start=start, end=end, width_in=9, height_in=5)),
+            tl.timeline_svg(tl.layout_timeline(start=start, end=end, width=760)),
             tl.describe(None, start, end).splitlines(),
             [{"date": str(row["Date"]), "event": str(row["Event"]),
               "source": str(row["Source"] or ""), "note": str(row["Note"] or "")}
