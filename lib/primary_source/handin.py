@@ -23,14 +23,15 @@ from filelock import FileLock, Timeout
 from primary_source import paths
 
 __all__ = ["HandinResult", "on_hub", "service_url", "queue_dir", "answer_saved", "flush",
-           "hand_in", "fetch_feedback", "saved_feedback", "OFF_HUB_MESSAGE"]
+           "hand_in", "fetch_feedback", "saved_feedback", "teacher_feedback", "OFF_HUB_MESSAGE"]
 
 #: What the hand-in button says off a hub (``make lab`` on one computer).
 OFF_HUB_MESSAGE = ("Handing in needs a class hub: your teacher gives you a link to it. On your "
                    "own computer, use Download my work and send the files to your teacher.")
 _TIMEOUT = 3.0
 _BACK_OFF = 20.0  # after a failed send, only queue for this many seconds
-_state = {"retry_after": 0.0}
+_FEEDBACK_EVERY = 30.0  # ask the service for new comments at most this often
+_state = {"retry_after": 0.0, "feedback_at": -_FEEDBACK_EVERY}
 
 
 @dataclass(frozen=True)
@@ -189,3 +190,15 @@ def fetch_feedback() -> dict[str, str]:
     tmp.write_text(json.dumps(comments, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path)
     return {str(k): str(v) for k, v in comments.items()}
+
+
+def teacher_feedback() -> dict[str, str]:
+    """The teacher's comments for the widgets: fetched at most every 30 s on a hub, else kept.
+
+    >>> isinstance(teacher_feedback(), dict)
+    True
+    """
+    if on_hub() and time.monotonic() - _state["feedback_at"] >= _FEEDBACK_EVERY:
+        _state["feedback_at"] = time.monotonic()
+        return fetch_feedback()
+    return saved_feedback()
