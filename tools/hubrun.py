@@ -59,7 +59,6 @@ class Hub:
         self.proc: subprocess.Popen | None = None
         self.server_pids: dict[str, int] = {}
         self.log = self.state / "hub.log"
-        self.client = AsyncHTTPClient()
 
     # ------------------------------------------------------------ life
     def start(self, timeout: float = 90) -> None:
@@ -144,7 +143,7 @@ class Hub:
                           body=None if method in ("GET", "DELETE") else
                           json.dumps(body if body is not None else {}),
                           request_timeout=timeout, follow_redirects=False)
-        resp = await self.client.fetch(req, raise_error=not raw)
+        resp = await AsyncHTTPClient().fetch(req, raise_error=not raw)
         if raw:
             return resp
         return json.loads(resp.body) if resp.body else None
@@ -216,6 +215,7 @@ class Kernel:
                         "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}}))
         out: list[str] = []
         error = None
+        reply, idle = None, False
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -235,8 +235,12 @@ class Kernel:
             elif kind == "error":
                 error = "\n".join(msg["content"]["traceback"])
             elif kind == "execute_reply":
-                if msg["content"]["status"] != "ok":
-                    raise RuntimeError(f"{self.name}: {error or msg['content']}")
+                reply = msg["content"]
+            elif kind == "status" and msg["content"]["execution_state"] == "idle":
+                idle = True
+            if reply is not None and idle:  # output (iopub) may come after the reply (shell)
+                if reply["status"] != "ok":
+                    raise RuntimeError(f"{self.name}: {error or reply}")
                 return "".join(out)
 
     async def run_notebook(self, path: Path) -> None:

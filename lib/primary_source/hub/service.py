@@ -178,6 +178,8 @@ def make_app(store, teachers: set[str], prefix: str, bank=None):
                             "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'")
             self.finish(_template("classview.html").render(
                 data_url=f"{prefix}api/class" + ("?names=1" if names else ""),
+                xsrf=self.xsrf_token.decode("ascii") if isinstance(self.xsrf_token, bytes)
+                else self.xsrf_token,
                 names=names, toggle_url=prefix + ("" if names else "?names=1")))
 
     routes = [
