@@ -48,7 +48,7 @@ $(HUB_PROXY): deploy/hub/package.json deploy/hub/package-lock.json
 	cd deploy/hub && npm ci --no-audit --no-fund
 
 hub: $(VENV)/.hub $(HUB_PROXY)
-	$(BIN)/python tools/hub_start.py --port $(HUB_PORT)
+	$(BIN)/python tools/hub_start.py --port $(HUB_PORT) $(if $(CLASS_REPO),--repo $(CLASS_REPO),)
 
 hub-bench: $(VENV)/.dev $(HUB_PROXY)
 	$(BIN)/python tools/hub_bench.py --learners $(N)
