@@ -37,6 +37,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-hub.txt
 # The class hub: JupyterHub and nbgitpuller from PyPI, the proxy from npm into deploy/hub/.
 HUB_PORT ?= 8000
 N ?= 30
+ARRIVE ?= 5
 HUB_PROXY := deploy/hub/node_modules/.package-lock.json
 
 $(VENV)/.hub: $(VENV)/.runtime requirements-hub.txt
@@ -51,7 +52,7 @@ hub: $(VENV)/.hub $(HUB_PROXY)
 	$(BIN)/python tools/hub_start.py --port $(HUB_PORT) $(if $(CLASS_REPO),--repo $(CLASS_REPO),)
 
 hub-bench: $(VENV)/.dev $(HUB_PROXY)
-	$(BIN)/python tools/hub_bench.py --learners $(N)
+	$(BIN)/python tools/hub_bench.py --learners $(N) --arrive $(ARRIVE)
 
 lab: $(VENV)/.runtime
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) $(FIRST)

@@ -173,6 +173,8 @@ def test_the_class_view_shows_answers_as_they_arrive_names_hidden(hub, loop, bro
     expect(kind.locator(".count")).to_have_text("3 answered; 67% correct (2 of 3)",
                                                 timeout=30_000)
     assert "cy" not in kind.inner_text()
+    (ROOT / "build" / "screens").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ROOT / "build" / "screens" / "hub-class-view.png"), full_page=True)
     page.goto(hub.url + "/services/handin/?names=1")
     expect(page.locator("section[data-exercise='start-kind-of-document'] .wrong")
            ).to_contain_text("cy")
