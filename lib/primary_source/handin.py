@@ -200,5 +200,9 @@ def teacher_feedback() -> dict[str, str]:
     """
     if on_hub() and time.monotonic() - _state["feedback_at"] >= _FEEDBACK_EVERY:
         _state["feedback_at"] = time.monotonic()
+        try:  # a lesson opening is also the moment to send what waited in the queue
+            flush()
+        except OSError:
+            pass
         return fetch_feedback()
     return saved_feedback()

@@ -198,6 +198,7 @@ def make_app(store, teachers: set[str], prefix: str, bank=None):
 def main() -> None:
     """Serve on the address the hub gives (``JUPYTERHUB_SERVICE_URL``)."""
     import asyncio
+    import signal
     from urllib.parse import urlparse
 
     from primary_source.exercises import load_with_problems
@@ -218,7 +219,10 @@ def main() -> None:
 
     async def serve() -> None:
         app.listen(url.port or 80, url.hostname or "127.0.0.1")
-        await asyncio.Event().wait()
+        stop = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):  # the hub stops its services with these
+            asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+        await stop.wait()
 
     asyncio.run(serve())
 
