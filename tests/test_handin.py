@@ -96,3 +96,12 @@ def test_feedback_is_read_from_the_comment_column(tmp_path):
     (tmp_path / "bad.csv").write_text("learner,exercise\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 1"):
         feedback_from_csv(tmp_path / "bad.csv")
+
+
+def test_a_hub_without_the_hand_in_service_keeps_answers_local_and_says_so(answers, monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "learner-token")
+    monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/user/ann/")
+    monkeypatch.delenv("PRIMARY_SOURCE_HANDIN_URL", raising=False)
+    save_answer("start-kind-of-document", "A ciphered telegram")
+    assert not handin.queue_dir().exists()
+    assert "no hand-in service" in handin.hand_in().message

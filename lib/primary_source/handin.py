@@ -136,7 +136,7 @@ def flush(force: bool = False) -> tuple[int, int]:
 def answer_saved(exercise_id: str, entry: dict[str, Any], learner: str | None = None) -> None:
     """The save hook: queue the answer for the teacher and try to send it. Never raises."""
     try:
-        if not on_hub():
+        if not on_hub() or not service_url():  # a hub without the hand-in service: local only
             return
         _enqueue({"kind": "answer", "exercise": exercise_id, "entry": entry,
                   "learner_label": learner})
@@ -149,6 +149,9 @@ def hand_in(learner: str | None = None) -> HandinResult:
     """Hand in all the learner's saved answers (the button "Hand in my work")."""
     if not on_hub():
         return HandinResult(False, OFF_HUB_MESSAGE)
+    if not service_url():
+        return HandinResult(False, "This hub has no hand-in service. Use Download my work and "
+                            "send the files to your teacher.")
     from primary_source.responses import current_learner, load_answers
 
     answers = load_answers(learner or current_learner())
