@@ -15,6 +15,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -89,21 +91,23 @@ class Hub:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the hub stopped at once; see {self.log}:\n{self.tail()}")
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    pass
-                if asyncio.run(self._ready()):
+                if self._ready():
                     return
             except OSError:
                 pass
             time.sleep(0.5)
         raise RuntimeError(f"the hub did not answer in {timeout} s:\n{self.tail()}")
 
-    async def _ready(self) -> bool:
-        try:  # the service answers (and refuses a request without the hub's token)
-            resp = await self.api("GET", "/services/handin/api/mine", token="", raw=True)
-        except Exception:  # noqa: BLE001 - not yet
-            return False
-        return resp.code == 403
+    def _ready(self) -> bool:
+        """The service answers through the proxy (and refuses a request without a token).
+
+        Plain urllib, no event loop: a caller may already run one (Playwright's sync API).
+        """
+        try:
+            urllib.request.urlopen(self.url + "/services/handin/api/mine", timeout=5)
+        except urllib.error.HTTPError as err:
+            return err.code == 403
+        return False
 
     def tail(self, lines: int = 40) -> str:
         try:

@@ -90,22 +90,28 @@ def hub(tmp_path_factory, loop):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
+def browser(loop):
+    """Chromium driven by Playwright's async API in the test loop's thread (the browser tests
+    elsewhere may hold the main thread's loop with the sync API)."""
+    from playwright.async_api import async_playwright
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+    async def start():
+        pw = await async_playwright().start()
+        return pw, await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+    pw, b = loop.run_until_complete(start())
+    yield b
+    loop.run_until_complete(b.close())
+    loop.run_until_complete(pw.stop())
 
 
-def sign_in(browser, hub, name: str):
-    page = browser.new_page()
-    page.goto(hub.url + "/hub/login")
-    page.fill("#username_input", name)
-    page.fill("#password_input", hub.passwords[name])
-    page.click("#login_submit")
-    page.wait_for_url("**/hub/**", wait_until="commit")
+async def sign_in(browser, hub, name: str):
+    page = await browser.new_page()
+    await page.goto(hub.url + "/hub/login")
+    await page.fill("#username_input", name)
+    await page.fill("#password_input", hub.passwords[name])
+    await page.click("#login_submit")
+    await page.wait_for_url("**/hub/**", wait_until="commit")
     return page
 
 
@@ -114,19 +120,21 @@ def call(loop, hub, method, path, token, body=None):
                                            token=token, raw=True))
 
 
+async def lesson(hub, name: str, wrong: bool) -> str:
+    home = hub.state / "homes" / name / "primary-source"
+    if not home.exists():
+        await hub.pull(name, hub.tokens[name], str(hub.lessons), hub.branch)
+    kernel = await hub.kernel(name, hub.tokens[name], "primary-source/notebooks")
+    try:
+        await kernel.run_notebook(home / "notebooks" / "00_start_here.ipynb")
+        return await kernel.run(hubrun.answer_code("00_start_here",
+                                                   ["first-reading", "observe"], wrong))
+    finally:
+        await kernel.close()
+
+
 def run_lesson(loop, hub, name: str, wrong: bool) -> str:
-    async def go():
-        home = hub.state / "homes" / name / "primary-source"
-        if not home.exists():
-            await hub.pull(name, hub.tokens[name], str(hub.lessons), hub.branch)
-        kernel = await hub.kernel(name, hub.tokens[name], "primary-source/notebooks")
-        try:
-            await kernel.run_notebook(home / "notebooks" / "00_start_here.ipynb")
-            return await kernel.run(hubrun.answer_code("00_start_here",
-                                                       ["first-reading", "observe"], wrong))
-        finally:
-            await kernel.close()
-    return loop.run_until_complete(go())
+    return loop.run_until_complete(lesson(hub, name, wrong))
 
 
 def in_kernel(loop, hub, name: str, code: str) -> str:
@@ -139,13 +147,16 @@ def in_kernel(loop, hub, name: str, code: str) -> str:
     return loop.run_until_complete(go())
 
 
-def test_the_class_link_copies_the_lessons_and_opens_lesson_00(hub, browser):
-    page = sign_in(browser, hub, "ann")
-    link = class_link(hub.url, str(hub.lessons), hub.branch)
-    page.goto(link)
-    page.wait_for_url("**/lab/tree/primary-source/notebooks/00_start_here.ipynb*", timeout=180_000)
+def test_the_class_link_copies_the_lessons_and_opens_lesson_00(hub, browser, loop):
+    async def go():
+        page = await sign_in(browser, hub, "ann")
+        await page.goto(class_link(hub.url, str(hub.lessons), hub.branch))
+        await page.wait_for_url("**/lab/tree/primary-source/notebooks/00_start_here.ipynb*",
+                                timeout=180_000)
+        await page.close()
+
+    loop.run_until_complete(go())
     assert (hub.state / "homes/ann/primary-source/notebooks/00_start_here.ipynb").exists()
-    page.close()
 
 
 def test_learners_run_lesson_00_and_every_answer_reaches_the_teacher(hub, loop):
@@ -163,22 +174,26 @@ def test_learners_run_lesson_00_and_every_answer_reaches_the_teacher(hub, loop):
 
 
 def test_the_class_view_shows_answers_as_they_arrive_names_hidden(hub, loop, browser):
-    from playwright.sync_api import expect
+    from playwright.async_api import expect
 
-    page = sign_in(browser, hub, "teacher")
-    page.goto(hub.url + "/services/handin/")
-    kind = page.locator("section[data-exercise='start-kind-of-document']")
-    expect(kind.locator(".count")).to_have_text("2 answered; 100% correct (2 of 2)")
-    run_lesson(loop, hub, "cy", wrong=True)  # cy answers while the view is open
-    expect(kind.locator(".count")).to_have_text("3 answered; 67% correct (2 of 3)",
-                                                timeout=30_000)
-    assert "cy" not in kind.inner_text()
-    (ROOT / "build" / "screens").mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ROOT / "build" / "screens" / "hub-class-view.png"), full_page=True)
-    page.goto(hub.url + "/services/handin/?names=1")
-    expect(page.locator("section[data-exercise='start-kind-of-document'] .wrong")
-           ).to_contain_text("cy")
-    page.close()
+    async def go():
+        page = await sign_in(browser, hub, "teacher")
+        await page.goto(hub.url + "/services/handin/")
+        kind = page.locator("section[data-exercise='start-kind-of-document']")
+        await expect(kind.locator(".count")).to_have_text("2 answered; 100% correct (2 of 2)")
+        await lesson(hub, "cy", wrong=True)  # cy answers while the view is open
+        await expect(kind.locator(".count")).to_have_text("3 answered; 67% correct (2 of 3)",
+                                                          timeout=30_000)
+        hidden = await kind.inner_text()
+        (ROOT / "build" / "screens").mkdir(parents=True, exist_ok=True)
+        await page.screenshot(path=str(ROOT / "build/screens/hub-class-view.png"), full_page=True)
+        await page.goto(hub.url + "/services/handin/?names=1")
+        await expect(page.locator("section[data-exercise='start-kind-of-document'] .wrong")
+                     ).to_contain_text("cy")
+        await page.close()
+        return hidden
+
+    assert "cy" not in loop.run_until_complete(go())
 
 
 def test_an_answer_saved_while_the_service_is_unreachable_is_queued_then_sent(hub, loop):
