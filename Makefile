@@ -10,7 +10,7 @@ AUTHOR_PORT ?= 8867
 FIRST  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test bench check present student screenshots clean python-ok git-filter
+.PHONY: help lab test bench check present student screenshots clean python-ok git-filter hub hub-bench
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on the first lesson"
@@ -21,6 +21,8 @@ help:
 	@echo "make author   open the exercise editor (Voila, with a token) on 127.0.0.1"
 	@echo "make handouts print-ready handouts and teacher's keys into build/handouts/"
 	@echo "make release  build the wheel and sdist into dist/ and check the lessons are inside"
+	@echo "make hub      run a JupyterHub for a class on this machine (loopback; see docs/DEPLOY.md)"
+	@echo "make hub-bench  N learners on that hub (N=30) into build/hub-bench.json"
 
 python-ok:
 	@command -v $(PYTHON) >/dev/null || { echo "No '$(PYTHON)' on PATH: install Python 3.10 or newer, or run make lab PYTHON=/path/to/python3" >&2; exit 1; }
@@ -32,9 +34,29 @@ $(VENV)/.runtime: requirements.txt pyproject.toml | python-ok
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-hub.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
+
+# The class hub: JupyterHub and nbgitpuller from PyPI, the proxy from npm into deploy/hub/.
+HUB_PORT ?= 8000
+N ?= 30
+ARRIVE ?= 5
+HUB_PROXY := deploy/hub/node_modules/.package-lock.json
+
+$(VENV)/.hub: $(VENV)/.runtime requirements-hub.txt
+	$(BIN)/python -m pip install --quiet -r requirements-hub.txt
+	@touch $@
+
+$(HUB_PROXY): deploy/hub/package.json deploy/hub/package-lock.json
+	@command -v npm >/dev/null || { echo "make hub needs Node.js and npm for the proxy (Debian: apt install nodejs npm)" >&2; exit 1; }
+	cd deploy/hub && npm ci --no-audit --no-fund
+
+hub: $(VENV)/.hub $(HUB_PROXY)
+	$(BIN)/python tools/hub_start.py --port $(HUB_PORT) $(if $(CLASS_REPO),--repo $(CLASS_REPO),)
+
+hub-bench: $(VENV)/.dev $(HUB_PROXY)
+	$(BIN)/python tools/hub_bench.py --learners $(N) --arrive $(ARRIVE)
 
 # Running the lessons writes outputs into the tracked notebooks. This git filter (nbstripout)
 # stores them without outputs, so `git status` stays clean after a class and nbgitpuller can
@@ -55,7 +77,7 @@ lab: $(VENV)/.runtime git-filter
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) \
 	  --ContentsManager.pre_save_hook=primary_source.savehook.strip_lesson_outputs $(FIRST)
 
-test: $(VENV)/.dev git-filter
+test: $(VENV)/.dev git-filter $(if $(shell command -v npm),$(HUB_PROXY),)
 	$(BIN)/ruff check lib tests
 	$(BIN)/python -m pytest
 

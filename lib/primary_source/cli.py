@@ -1,4 +1,4 @@
-"""The instructor's commands: ``primary-source check | student-build | handouts | grade | summarize``."""
+"""The instructor's commands: ``primary-source check | student-build | handouts | grade | ...``."""
 
 from __future__ import annotations
 
@@ -83,6 +83,26 @@ def _cmd_student_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_hub(args: argparse.Namespace, command: str) -> list | None:
+    """The answer files to read: the given paths, plus the hub's hand-ins (``--hub``)."""
+    found = list(args.paths)
+    if args.hub:
+        from primary_source.hub.client import HubClientError, download_handins
+
+        folder = Path(args.handins)
+        try:
+            download_handins(args.hub, args.token or "", folder)
+        except HubClientError as err:
+            print(f"{command}: {err}", file=sys.stderr)
+            return None
+        found.append(folder)
+    if not found:
+        print(f"{command}: give answer files or folders, or --hub URL --token TOKEN",
+              file=sys.stderr)
+        return None
+    return found
+
+
 def _is_answers_file(path: Path) -> bool:
     """Whether ``path`` is an existing learner's answers file (judged by its content)."""
     from primary_source.responses import FORMAT
@@ -116,9 +136,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from primary_source.classroom import answer_files, write_grades
     from primary_source.responses import ResponsesFileError
 
+    found = _with_hub(args, "grade")
+    if found is None:
+        return 1
     target = Path(args.output).resolve()
     try:
-        inputs = {f.resolve() for f in answer_files(args.paths)}
+        inputs = {f.resolve() for f in answer_files(found)}
     except ResponsesFileError as err:
         print(f"grade: {err}", file=sys.stderr)
         return 1
@@ -126,11 +149,13 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         print(f"grade: will not write the grades over {args.output}: it is an answers file or "
               "an input; choose another name with -o", file=sys.stderr)
         return 2
-    report = _class_report("grade", args.paths)
+    report = _class_report("grade", found)
     if report is None:
         return 1
-    out = write_grades(report.table, args.output)
-    learners = report.table["learner"].nunique()
+    table = report.table.copy()
+    table["comment"] = ""  # for the teacher's comments, sent back by return-feedback
+    out = write_grades(table, args.output)
+    learners = table["learner"].nunique()
     print(f"Grades for {learners} learner(s) written to {out}")
     if report.skipped:
         print(f"grade: {len(report.skipped)} file(s) skipped; fix or remove them and grade "
@@ -142,10 +167,13 @@ def _cmd_grade(args: argparse.Namespace) -> int:
 def _cmd_summarize(args: argparse.Namespace) -> int:
     from primary_source.classroom import summarize
 
-    report = _class_report("summarize", args.paths)
+    found = _with_hub(args, "summarize")
+    if found is None:
+        return 1
+    report = _class_report("summarize", found)
     if report is None:
         return 1
-    written = summarize(args.paths, args.output, report=report)
+    written = summarize(found, args.output, report=report)
     print(f"Class summary written to {written['summary']} with {len(written['charts'])} "
           f"chart(s) and the table {written['table']}")
     if report.skipped:
@@ -170,6 +198,40 @@ def _cmd_handouts(args: argparse.Namespace) -> int:
     extra = f" and {pdfs} PDFs ({args.paper})" if pdfs else " (no Chromium here: no PDFs)"
     print(f"{len(written) - pdfs} handouts and keys written to {args.out}{extra}")
     return 0
+
+
+def _cmd_return_feedback(args: argparse.Namespace) -> int:
+    from primary_source.hub.client import HubClientError, feedback_from_csv, send_feedback
+
+    try:
+        comments = feedback_from_csv(args.grades)
+        sent = send_feedback(args.hub, args.token, comments) if comments else 0
+    except (OSError, ValueError, HubClientError) as err:
+        print(f"return-feedback: {err}", file=sys.stderr)
+        return 1
+    print(f"Feedback sent to {sent} learner(s); they see it under each exercise and in "
+          "their portfolio.")
+    return 0
+
+
+def _cmd_hub_accounts(args: argparse.Namespace) -> int:
+    from primary_source.hub.accounts import add_accounts
+
+    try:
+        made = add_accounts(args.file, args.names, "teacher" if args.teacher else "learner")
+    except ValueError as err:
+        print(f"hub-accounts: {err}", file=sys.stderr)
+        return 2
+    print(f"Accounts in {args.file}; hand each password out once (only its hash is kept):")
+    for name, password in made.items():
+        print(f"{name}\t{password}")
+    return 0
+
+
+def _hub_options(p: argparse.ArgumentParser, required: bool = False) -> None:
+    p.add_argument("--hub", required=required, metavar="URL",
+                   help="the class hub (e.g. http://127.0.0.1:8000): read its hand-ins")
+    p.add_argument("--token", required=required, help="a teacher's token (hub Token page)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -210,16 +272,35 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("grade", help="turn learners' answer files into a gradebook CSV",
                        description="Read learners' answer files (or folders of them) and write "
                                    "a CSV: a row per learner and exercise, then a TOTAL row.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="answer files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="answer files or folders")
     p.add_argument("-o", "--output", default="grades.csv", help="the CSV to write")
+    _hub_options(p)
+    p.add_argument("--handins", default="build/handins", help="where the hub's hand-ins go")
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("summarize", help="class table, a chart per exercise and a text summary",
                        description="Summarise a class: class.csv, one PNG chart per exercise "
                                    "and summary.md describing every chart in words.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="answer files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="answer files or folders")
     p.add_argument("-o", "--output", default="summary", help="the folder to write into")
+    _hub_options(p)
+    p.add_argument("--handins", default="build/handins", help="where the hub's hand-ins go")
     p.set_defaults(func=_cmd_summarize)
+
+    p = sub.add_parser("return-feedback", help="send the comments of a grades CSV to learners",
+                       description="Send the comment column of a grades CSV to each learner "
+                                   "through the class hub's hand-in service.")
+    p.add_argument("grades", metavar="CSV", help="the grades CSV with a comment column")
+    _hub_options(p, required=True)
+    p.set_defaults(func=_cmd_return_feedback)
+
+    p = sub.add_parser("hub-accounts", help="add class hub accounts and print their passwords",
+                       description="Add (or reset) accounts of the class hub; print each new "
+                                   "password once. Only hashes are stored.")
+    p.add_argument("names", nargs="+", metavar="NAME", help="user names (lower-case)")
+    p.add_argument("--teacher", action="store_true", help="teacher accounts (hub admins)")
+    p.add_argument("--file", default="build/hub/accounts.txt", help="the accounts file")
+    p.set_defaults(func=_cmd_hub_accounts)
     return parser
 
 

@@ -84,8 +84,10 @@ def portfolio_rows(learner: str | None = None, answers: dict | None = None,
     ``result``, ``attempts`` and ``saved``.
     """
     from primary_source.exercises import answer_text
+    from primary_source.handin import teacher_feedback
     from primary_source.responses import DEFAULT_LEARNER, load_answers
 
+    comments = teacher_feedback()
     bank = bank if bank is not None else _bank_or_none()
     if answers is None:
         answers = load_answers(learner or DEFAULT_LEARNER)
@@ -102,6 +104,7 @@ def portfolio_rows(learner: str | None = None, answers: dict | None = None,
             "exercise": ex_id, "prompt": prompt, "answer": entry.get("answer"),
             "text": answer_text(entry.get("answer")), "result": result,
             "attempts": entry.get("attempts") or "", "saved": entry.get("saved") or "",
+            "feedback": comments.get(ex_id, ""),
         })
     for rows in groups.values():
         rows.sort(key=lambda r: (position.get(r["exercise"], 10**9), r["exercise"]))
@@ -201,7 +204,10 @@ def portfolio_html(learner: str | None = None, answers: dict | None = None) -> s
                 prompt = row["prompt"] or row["exercise"]
                 parts.append(
                     f'<tr><td dir="auto">{_e(prompt)}<br><small>{_e(row["exercise"])}</small></td>'
-                    f'<td class="answer" dir="auto">{_e(row["text"])}</td>'
+                    f'<td class="answer" dir="auto">{_e(row["text"])}'
+                    + (f"<p><b>Your teacher's feedback:</b> <span dir=\"auto\">"
+                       f"{_e(row['feedback'])}</span></p>" if row.get("feedback") else "")
+                    + "</td>"
                     f"<td>{_e(row['result'])}</td><td>{_e(row['attempts'])}</td></tr>")
             parts.append("</tbody></table>")
         parts.append("</section>")

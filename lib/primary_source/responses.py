@@ -317,6 +317,9 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         data["learner"] = data.get("learner") or learner
         data["updated"] = now
         _atomic_write(path, answers_json.dumps(data))
+    from primary_source.handin import answer_saved  # on a class hub: also to the teacher
+
+    answer_saved(exercise_id, dict(entry), learner)
     return dict(entry)
 
 

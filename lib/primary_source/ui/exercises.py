@@ -404,6 +404,13 @@ def exercise_section(notebook: str, section: str | None = None,
         box.warning.value = warning_html(warned)
     box.exercises = [ExerciseBox(ex, learner=learner, saved=saved.get(ex.id), number=i + 1)
                      for i, ex in enumerate(found)]
+    from primary_source.handin import teacher_feedback  # comments returned through a class hub
+
+    comments = teacher_feedback()
+    for b in (b for b in box.exercises if comments.get(b.exercise.id)):
+        b.teacher_feedback = widgets.HTML(note_html(
+            f"<b>Your teacher's feedback:</b> {_esc(comments[b.exercise.id])}", OKABE_ITO["blue"]))
+        b.children = (*b.children, b.teacher_feedback)
     if skipped:
         items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in skipped)
         box.warning.value += note_html(

@@ -22,7 +22,7 @@ from primary_source.responses import (
 )
 from primary_source.ui.notes import download_link, note_html, where
 
-__all__ = ["learner_banner", "learner_box", "download_my_work"]
+__all__ = ["learner_banner", "learner_box", "download_my_work", "hand_in_button"]
 
 
 def learner_box() -> widgets.VBox:
@@ -143,6 +143,31 @@ def download_my_work(learner: str | None = None) -> widgets.VBox:
                   OKABE_ITO["bluish green"])
 
     button.on_click(export)
+    hand_in = hand_in_button(learner)
+    box = widgets.VBox([button, output, hand_in])
+    box.button, box.output, box.hand_in = button, output, hand_in
+    return box
+
+
+def hand_in_button(learner: str | None = None) -> widgets.VBox:
+    """"Hand in my work": on a class hub, all saved answers go to the teacher's service.
+
+    Off a hub it says that handing in needs one. ``box.button``, ``box.output``.
+    """
+    from primary_source.handin import hand_in
+
+    button = widgets.Button(description="Hand in my work", icon="paper-plane",
+                            tooltip="Send all your saved answers to your teacher",
+                            layout=widgets.Layout(width="auto"))
+    output = widgets.HTML()
+
+    def send(_button=None) -> None:
+        result = hand_in(learner)
+        colour = OKABE_ITO["bluish green"] if result.ok else OKABE_ITO["orange"]
+        output.value = note_html(html.escape(result.message), colour,
+                                 role="status" if result.ok else "alert")
+
+    button.on_click(send)
     box = widgets.VBox([button, output])
     box.button, box.output = button, output
     return box
