@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from primary_source.problems import DataFileError
+
 __all__ = [
     "PRECISIONS",
     "SECTIONS",
@@ -42,25 +44,16 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "September", "October", "November", "December")
 
 
-class MetadataError(ValueError):
+class MetadataError(DataFileError):
     """A metadata file that is broken, naming the file, the 1-based line and the field.
 
     >>> str(MetadataError("has no 'source'", path="x.yaml", line=12, field="chain[2]"))
-    "x.yaml, line 12 (chain[2]): has no 'source'"
+    "x.yaml:12: chain[2]: has no 'source'"
     """
 
     def __init__(self, message: str, path: str | Path | None = None, line: int = 1,
                  field: str | None = None):
-        self.message = message
-        self.path = str(path) if path is not None else None
-        self.line = line
-        self.field = field
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.path else f"line {self.line}"
-        what = f" ({self.field})" if self.field else ""
-        return f"{where}{what}: {self.message}"
+        super().__init__(path, line, field, message)
 
 
 def parse_partial_date(value: Any) -> dt.date:

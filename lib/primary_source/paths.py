@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+from primary_source.problems import DataFileError
+
 __all__ = [
     "DEFAULT_DOCUMENT_ID",
     "LessonSettingsError",
@@ -43,23 +45,15 @@ LESSON_SETTINGS = {
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-class LessonSettingsError(ValueError):
+class LessonSettingsError(DataFileError):
     """A broken ``data/lesson.yaml``, naming the file, the 1-based line and the setting.
 
     >>> str(LessonSettingsError("no such record", "data/lesson.yaml", 7, "document"))
-    'data/lesson.yaml, line 7 (document): no such record'
+    'data/lesson.yaml:7: document: no such record'
     """
 
     def __init__(self, message: str, path: str | Path, line: int = 1, field: str | None = None):
-        self.message = message
-        self.path = str(path)
-        self.line = line
-        self.field = field
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        what = f" ({self.field})" if self.field else ""
-        return f"{self.path}, line {self.line}{what}: {self.message}"
+        super().__init__(path, line, field, message)
 
 
 #: Where an installed wheel keeps its copy of ``data/`` and ``notebooks/``, inside the package.

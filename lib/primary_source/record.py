@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from primary_source.problems import DataFileError
 from primary_source.references import ArchivalReference, parse_references
 
 __all__ = [
@@ -60,7 +61,7 @@ _DATE_PATTERNS = (
 )
 
 
-class DocumentFormatError(ValueError):
+class DocumentFormatError(DataFileError):
     """A record that cannot be read, with the 1-based line (and field) where the problem is.
 
     >>> try:
@@ -72,16 +73,7 @@ class DocumentFormatError(ValueError):
 
     def __init__(self, message: str, line: int = 1, field: str | None = None,
                  path: str | Path | None = None):
-        self.message = message
-        self.line = line
-        self.field = field
-        self.path = str(path) if path is not None else None
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.path else f"line {self.line}"
-        what = f" ({self.field})" if self.field else ""
-        return f"{where}{what}: {self.message}"
+        super().__init__(path, line, field, message)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ class RelatedRecordsError(MetadataError):
     """A broken ``related.yaml``, naming the file, the 1-based line and the field.
 
     >>> str(RelatedRecordsError("has no 'summary'", "related.yaml", 40, "cards[2]"))
-    "related.yaml, line 40 (cards[2]): has no 'summary'"
+    "related.yaml:40: cards[2]: has no 'summary'"
     """
 
 

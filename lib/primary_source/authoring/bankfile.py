@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from primary_source.problems import DataFileError
+
 __all__ = ["BankFile", "EditorError", "plain", "to_yaml"]
 
 _PAIR = "<pair>"
@@ -16,7 +18,7 @@ _PAIR = "<pair>"
 FOLD_AT = 90
 
 
-class EditorError(ValueError):
+class EditorError(DataFileError):
     """A file the editor cannot open, naming the file and the 1-based line.
 
     >>> str(EditorError("data/exercises/01.yaml", 3, "exercises", "must be a list"))
@@ -24,8 +26,8 @@ class EditorError(ValueError):
     """
 
     def __init__(self, file: str, line: int, field: str, message: str):
-        self.file, self.line, self.field, self.message = str(file), line, field, message
-        super().__init__(f"{self.file}:{line}: {field}: {message}")
+        self.file = str(file)
+        super().__init__(file, line, field, message)
 
 
 def _yaml():

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from pathlib import Path
+
+from primary_source.problems import DataFileError
 
 __all__ = [
     "COLUMNS",
@@ -42,18 +43,14 @@ _PATTERNS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{
 _FORMATS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 
 
-class TimelineFormatError(ValueError):
+class TimelineFormatError(DataFileError):
     """A row of the timeline (or eras) file is malformed.
 
     ``path``, ``line`` (the 1-based line of the CSV file) and ``field`` name the place.
 
     >>> str(TimelineFormatError("timeline.csv", 7, "start", "bad date '1950-13-01'"))
-    "timeline.csv, line 7, field 'start': bad date '1950-13-01'"
+    "timeline.csv:7: start: bad date '1950-13-01'"
     """
 
     def __init__(self, path, line: int, field: str, message: str):
-        self.path = str(path)
-        self.line = line
-        self.field = field
-        self.message = message
-        super().__init__(f"{Path(self.path).name}, line {line}, field {field!r}: {message}")
+        super().__init__(path, line, field, message)
