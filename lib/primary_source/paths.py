@@ -134,10 +134,9 @@ def _read_settings(path: Path) -> dict:
     except UnicodeDecodeError as err:
         raise LessonSettingsError(f"is not UTF-8 text ({err.reason})", path) from None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
         what = " ".join(str(s) for s in (err.context, err.problem) if s)
         raise LessonSettingsError(f"this is not valid YAML: {what}", path,
-                                  mark.line + 1 if mark else 1) from None
+                                  yamlload.error_line(err)) from None
     if node is None:
         return {}
     if not isinstance(node, yaml.MappingNode):

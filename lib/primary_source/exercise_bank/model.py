@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from primary_source.problems import DataFileError, where
+from primary_source.rhetoric.model import Device
 
 __all__ = [
     "TYPES",
@@ -134,14 +135,6 @@ class ExerciseFormatError(DataFileError):
     def __str__(self) -> str:
         lines = "\n".join(str(p) for p in self.problems)
         return f"{len(self.problems)} problem(s) in the exercise bank:\n{lines}"
-
-
-@dataclass(frozen=True)
-class Device:
-    """A rhetorical device from the catalogue in ``data/rhetoric.yaml``."""
-
-    name: str
-    definition: str = ""
 
 
 @dataclass

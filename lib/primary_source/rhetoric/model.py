@@ -25,10 +25,14 @@ POINT_LABELS: dict[int | None, str] = {
 
 @dataclass(frozen=True)
 class Device:
-    """One rhetorical device of the catalogue."""
+    """One rhetorical device of the catalogue (``devices:`` in ``data/rhetoric.yaml``).
+
+    >>> Device("praise").definition
+    ''
+    """
 
     name: str
-    definition: str
+    definition: str = ""
     example_hint: str = ""
     line: int = 0
 

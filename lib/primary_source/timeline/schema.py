@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from primary_source.dates import PRECISIONS
 from primary_source.problems import DataFileError
 
 __all__ = [
@@ -24,8 +25,6 @@ __all__ = [
 COLUMNS = ("start", "end", "precision", "category", "title", "description", "source", "note")
 #: The columns of ``data/eras.csv``, in order.
 ERA_COLUMNS = ("start", "end", "name", "description", "source")
-#: How exactly a date is known: to the day, the month or the year.
-PRECISIONS = ("day", "month", "year")
 #: The lanes of the chart, top to bottom.
 CATEGORIES = ("military", "diplomatic", "political", "document", "archival")
 #: One marker shape per category, so that colour is never the only cue.
@@ -39,8 +38,6 @@ DEFAULT_END = "1951-07"
 #: The colour of events that lie after the hindsight date (not part of the category palette).
 GREY = "#9E9E9E"
 
-_PATTERNS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
-_FORMATS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 
 
 class TimelineFormatError(DataFileError):
