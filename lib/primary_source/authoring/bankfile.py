@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from primary_source import yamlload
 from primary_source.problems import DataFileError
 
 __all__ = ["BankFile", "EditorError", "plain", "to_yaml"]
@@ -127,8 +128,7 @@ class BankFile:
         try:
             self.root = _yaml().load(text)
         except YAMLError as err:
-            mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-            raise EditorError(str(path), mark.line + 1 if mark else 1, "file",
+            raise EditorError(str(path), yamlload.error_line(err), "file",
                               f"this is not valid YAML: {getattr(err, 'problem', err)}") from None
         if self.root is None:
             self.root = CommentedMap()
