@@ -130,7 +130,7 @@ def test_a_record_that_does_not_exist_is_named_with_file_and_line(data_copy):
         paths.document_id()
     message = str(err.value)
     assert err.value.line == 3 and err.value.field == "document"
-    assert "lesson.yaml, line 3" in message
+    assert "lesson.yaml:3: document: " in message
     assert "kim-to-stalin-1951.txt" in message and NEW_ID in message  # lists what is there
 
 
@@ -154,7 +154,7 @@ def test_primary_source_check_reports_a_broken_setting(data_copy, capsys):
 
     set_lesson(data_copy, "document: no-such-record\n")
     assert main(["check"]) == 1
-    assert "lesson.yaml, line 1 (document): there is no record 'no-such-record'" in (
+    assert "lesson.yaml:1: document: there is no record 'no-such-record'" in (
         capsys.readouterr().out)
 
 

@@ -63,7 +63,7 @@ def test_a_row_without_a_source_is_reported_with_file_line_and_field(tmp_path):
     with pytest.raises(GlossaryError) as err:
         load_glossary(path)
     assert (err.value.line, err.value.field) == (3, "source")
-    assert str(path) in str(err.value) and "line 3" in str(err.value)
+    assert f"{path}:3: source: " in str(err.value)
 
 
 def test_a_row_without_a_definition_is_reported_after_a_multi_line_row(tmp_path):

@@ -168,7 +168,7 @@ def test_a_malformed_file_names_the_file_and_line(tmp_path):
     bad.write_text("Telegram without a date\nCitation:\nX\nContents:\nY", encoding="utf-8")
     with pytest.raises(DocumentFormatError) as info:
         load_document(bad)
-    assert str(info.value).startswith(f"{bad}, line 1 (date):")
+    assert str(info.value).startswith(f"{bad}:1: date: ")
     assert info.value.field == "date"
 
 

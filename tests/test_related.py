@@ -229,7 +229,7 @@ def test_primary_source_check_validates_the_cards(data_copy, capsys):
                                                             1), encoding="utf-8")
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert "related.yaml, line" in out and "precision" in out
+    assert "related.yaml:" in out and "precision" in out
 
 
 # ------------------------------------------------------------------------------- the widget

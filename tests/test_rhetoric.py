@@ -141,7 +141,7 @@ def test_an_unknown_device_is_reported_with_file_line_and_field(tmp_path):
     err = only_problem(path)
     assert (err.path, err.line, err.field) == (str(path), line_of(path, "flattery"), "device")
     assert "unknown device 'flattery of the reader'" in str(err)
-    assert str(err).startswith(f"{path}, line {err.line}, field 'device'")
+    assert str(err).startswith(f"{path}:{err.line}: device: ")
 
 
 def test_a_duplicate_device_in_the_catalogue_is_reported(tmp_path):

@@ -177,7 +177,7 @@ def test_a_bad_row_is_reported_with_file_line_and_field(tmp_path, bad_row, field
     err = caught.value
     assert (err.line, err.field) == (4, field)
     message = str(err)
-    assert "timeline.csv" in message and "line 4" in message and field in message
+    assert f"timeline.csv:4: {field}: " in message
     assert words in message
 
 

@@ -96,4 +96,4 @@ def test_a_billion_laughs_catalogue_leaves_a_tag_exercise_standing(tmp_path, mon
         return own + "".join(shown(c) for c in getattr(widget, "children", ()))
 
     assert "The list of devices cannot be read" in shown(box)
-    assert f"line {BOMB_LINE}" in shown(box)
+    assert f"rhetoric.yaml:{BOMB_LINE}: " in shown(box)

@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from primary_source.problems import DataFileError
+
 __all__ = [
     "COLUMNS",
     "GlossaryError",
@@ -26,26 +28,16 @@ COLUMNS = ("term", "variants", "definition", "source")
 TERM_STYLE = "text-decoration: underline dotted; text-underline-offset: 0.2em; cursor: help;"
 
 
-class GlossaryError(ValueError):
+class GlossaryError(DataFileError):
     """A glossary file that cannot be used, naming the file, the line and the field.
 
     >>> str(GlossaryError("is empty", path="glossary.csv", line=4, field="source"))
-    'glossary.csv, line 4 (source): is empty'
+    'glossary.csv:4: source: is empty'
     """
 
     def __init__(self, message: str, path: str | Path | None = None, line: int | None = None,
                  field: str | None = None):
-        self.message, self.line, self.field = message, line, field
-        self.path = str(path) if path is not None else None
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.path or "glossary"
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.field:
-            where += f" ({self.field})"
-        return f"{where}: {self.message}"
+        super().__init__(path or "glossary", line, field, message)
 
 
 def load_glossary(path: str | Path | None = None):

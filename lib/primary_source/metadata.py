@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from primary_source.dates import MONTH_NAMES, PRECISIONS, PartialDate
+from primary_source.problems import DataFileError
+
 __all__ = [
     "PRECISIONS",
     "SECTIONS",
@@ -21,8 +24,6 @@ __all__ = [
     "validate_metadata",
 ]
 
-#: How precisely a date is known.
-PRECISIONS = ("day", "month", "year")
 
 #: The sections a metadata file must have, each a list of facts with an ``id`` and a ``source``.
 SECTIONS = ("people", "chain", "related", "quirks", "insertions")
@@ -36,31 +37,19 @@ _REQUIRED = {
     "insertions": ("id", "text", "tells_us", "source"),
     "archives": ("id", "name", "description", "source"),
 }
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 
 
-class MetadataError(ValueError):
+class MetadataError(DataFileError):
     """A metadata file that is broken, naming the file, the 1-based line and the field.
 
     >>> str(MetadataError("has no 'source'", path="x.yaml", line=12, field="chain[2]"))
-    "x.yaml, line 12 (chain[2]): has no 'source'"
+    "x.yaml:12: chain[2]: has no 'source'"
     """
 
     def __init__(self, message: str, path: str | Path | None = None, line: int = 1,
                  field: str | None = None):
-        self.message = message
-        self.path = str(path) if path is not None else None
-        self.line = line
-        self.field = field
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.path else f"line {self.line}"
-        what = f" ({self.field})" if self.field else ""
-        return f"{where}{what}: {self.message}"
+        super().__init__(path, line, field, message)
 
 
 def parse_partial_date(value: Any) -> dt.date:
@@ -69,23 +58,7 @@ def parse_partial_date(value: Any) -> dt.date:
     >>> parse_partial_date("1950-08"), parse_partial_date(1994)
     (datetime.date(1950, 8, 1), datetime.date(1994, 1, 1))
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    match = _DATE_RE.match(str(value).strip())
-    if not match:
-        raise ValueError(f"{value!r} is not a date such as 1950-08-28, 1950-08 or 1950")
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    return dt.date(year, month, day)
-
-
-def _date_parts(value: Any) -> int:
-    """How many parts (year, month, day) a date value gives."""
-    if isinstance(value, dt.date):
-        return 3
-    match = _DATE_RE.match(str(value).strip())
-    return sum(1 for g in match.groups() if g) if match else 0
+    return PartialDate.parse(value).first
 
 
 def date_label(value: Any, precision: str = "day", latest: Any = None) -> str:
@@ -100,30 +73,9 @@ def date_label(value: Any, precision: str = "day", latest: Any = None) -> str:
     if latest is not None:
         end = parse_partial_date(latest)
         if (date.year, date.month) == (end.year, end.month):
-            return f"between {date.day} and {end.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
+            return f"between {date.day} and {end.day} {MONTH_NAMES[date.month - 1]} {date.year}"
         return f"between {date_label(value)} and {date_label(latest)}"
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return f"{_MONTH_NAMES[date.month - 1]} {date.year}"
-    return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
-
-
-def _line_map(node, path: tuple = (), lines: dict | None = None) -> dict:
-    """Map each path (('chain', 3, 'source')) in a composed YAML tree to its 1-based line."""
-    import yaml
-
-    lines = {} if lines is None else lines
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            _line_map(value_node, path + (key,), lines)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, path + (index,), lines)
-    return lines
+    return PartialDate(date.year, date.month, date.day, precision).label()
 
 
 def _field_name(path: tuple) -> str:
@@ -190,7 +142,7 @@ def validate_metadata(data: Any, path: str | Path | None = None, lines: dict | N
                 check.fail(str(err), where + (key,), item.get("id"))
         needed = {"day": 3, "month": 2, "year": 1}[precision]
         for key in ("date", "start"):
-            if key in dated and _date_parts(item[key]) < needed:
+            if key in dated and PartialDate.parts(item[key]) < needed:
                 check.fail(f"'{key}' is less precise than precision {precision!r}",
                            where + (key,), item.get("id"))
 
@@ -368,11 +320,10 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
     try:
         data, node = yamlload.load_with_node(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err)
-        raise MetadataError(f"this is not valid YAML: {problem}", path, line) from None
-    lines = _line_map(node) if node is not None else {}
+        raise MetadataError(f"this is not valid YAML: {problem}", path,
+                            yamlload.error_line(err)) from None
+    lines = yamlload.line_map(node, key_lines=True) if node is not None else {}
     validate_metadata(data, path, lines)
     meta = Metadata(doc_id=str(data["id"]), path=str(path), data=data)
     _CACHE.clear()

@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+from primary_source.problems import DataFileError
+
 __all__ = [
     "DEFAULT_DOCUMENT_ID",
     "LessonSettingsError",
@@ -43,23 +45,15 @@ LESSON_SETTINGS = {
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-class LessonSettingsError(ValueError):
+class LessonSettingsError(DataFileError):
     """A broken ``data/lesson.yaml``, naming the file, the 1-based line and the setting.
 
     >>> str(LessonSettingsError("no such record", "data/lesson.yaml", 7, "document"))
-    'data/lesson.yaml, line 7 (document): no such record'
+    'data/lesson.yaml:7: document: no such record'
     """
 
     def __init__(self, message: str, path: str | Path, line: int = 1, field: str | None = None):
-        self.message = message
-        self.path = str(path)
-        self.line = line
-        self.field = field
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        what = f" ({self.field})" if self.field else ""
-        return f"{self.path}, line {self.line}{what}: {self.message}"
+        super().__init__(path, line, field, message)
 
 
 #: Where an installed wheel keeps its copy of ``data/`` and ``notebooks/``, inside the package.
@@ -140,10 +134,9 @@ def _read_settings(path: Path) -> dict:
     except UnicodeDecodeError as err:
         raise LessonSettingsError(f"is not UTF-8 text ({err.reason})", path) from None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
         what = " ".join(str(s) for s in (err.context, err.problem) if s)
         raise LessonSettingsError(f"this is not valid YAML: {what}", path,
-                                  mark.line + 1 if mark else 1) from None
+                                  yamlload.error_line(err)) from None
     if node is None:
         return {}
     if not isinstance(node, yaml.MappingNode):

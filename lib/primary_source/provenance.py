@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from primary_source.record import BRACKET_RE
 from primary_source.references import LEVELS, ArchivalReference, parse_references
+from primary_source.segments import point_at
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     import pandas as pd
@@ -469,14 +470,12 @@ def adapted_frame(meta: Metadata | None = None, which: str = "paragraphs") -> pd
 
 def _point_of(body: str, offset: int) -> str:
     """Where in the body an offset falls: 'point N', 'signature', 'footer' or 'header'."""
-    import re
-
     line_start = body.rfind("\n", 0, offset) + 1
     line_end = body.find("\n", offset)
     line = body[line_start: line_end if line_end != -1 else len(body)].strip()
-    numbered = re.match(r"^(?:[-\u2013\u2014\u2022*]\s*)?(\d{1,3})[.)]\s", line)
-    if numbered:
-        return f"point {numbered.group(1)}"
+    number = point_at(body, offset)
+    if number is not None:
+        return f"point {number}"
     later = body[line_end:].strip() if line_end != -1 else ""
     if len(line) < 60 and later and len(later) < 80:
         return "signature"

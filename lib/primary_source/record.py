@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from primary_source import segments
+from primary_source.problems import DataFileError
 from primary_source.references import ArchivalReference, parse_references
 
 __all__ = [
@@ -36,7 +38,6 @@ _CONTENTS_LABEL_RE = re.compile(
     r"^(translation|transcript|transcription|original|original scan)\b[^\n]{0,40}?-\s*\S.{0,30}$",
     re.IGNORECASE,
 )
-_NUMBERED_RE = re.compile(r"^(?:[-\u2013\u2014\u2022*]\s*)?(\d{1,3})[.)]\s+", re.DOTALL)
 BRACKET_RE = re.compile(r"\[[^\[\]\n]*\]")
 _URL_RE = re.compile(r"https?://[^\s<>\"]+")
 
@@ -60,7 +61,7 @@ _DATE_PATTERNS = (
 )
 
 
-class DocumentFormatError(ValueError):
+class DocumentFormatError(DataFileError):
     """A record that cannot be read, with the 1-based line (and field) where the problem is.
 
     >>> try:
@@ -72,24 +73,26 @@ class DocumentFormatError(ValueError):
 
     def __init__(self, message: str, line: int = 1, field: str | None = None,
                  path: str | Path | None = None):
-        self.message = message
-        self.line = line
-        self.field = field
-        self.path = str(path) if path is not None else None
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.path else f"line {self.line}"
-        what = f" ({self.field})" if self.field else ""
-        return f"{where}{what}: {self.message}"
+        super().__init__(path, line, field, message)
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of the body; ``number`` is set for numbered points such as ``- 1.``."""
+    """One paragraph of the body; ``number`` is set for numbered points such as ``- 1.``.
+
+    ``body[start:end]`` is the paragraph as published (its marker included); ``text`` has the
+    marker left out and each line stripped. Two paragraphs with the same number and text are
+    equal wherever they stand.
+
+    >>> p = load_document().paragraphs[3]
+    >>> p.number, load_document().body[p.start:p.end].startswith("- 1.")
+    (1, True)
+    """
 
     number: int | None
     text: str
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -127,27 +130,9 @@ class Document:
 
     @cached_property
     def _paragraphs(self) -> tuple[Paragraph, ...]:
-        """The split, done once per document (the reader and telegram ask for it often)."""
-        blocks: list[list[str]] = []
-        for block in re.split(r"\n\s*\n", self.body):
-            lines = [line.strip() for line in block.split("\n") if line.strip()]
-            if not lines:
-                continue
-            blocks.append([])
-            for line in lines:
-                # a numbered point starts a new paragraph even without a blank line before it
-                if blocks[-1] and _NUMBERED_RE.match(line):
-                    blocks.append([])
-                blocks[-1].append(line)
-        result = []
-        for lines in blocks:
-            block = "\n".join(lines)
-            match = _NUMBERED_RE.match(block)
-            if match:
-                result.append(Paragraph(int(match.group(1)), block[match.end():].strip()))
-            else:
-                result.append(Paragraph(None, block))
-        return tuple(result)
+        """The split (:func:`primary_source.segments.paragraphs`), done once per document."""
+        return tuple(Paragraph(p.number, p.text, p.start, p.end)
+                     for p in segments.paragraphs(self.body))
 
     @property
     def archival_references(self) -> list[ArchivalReference]:

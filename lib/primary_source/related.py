@@ -43,7 +43,7 @@ class RelatedRecordsError(MetadataError):
     """A broken ``related.yaml``, naming the file, the 1-based line and the field.
 
     >>> str(RelatedRecordsError("has no 'summary'", "related.yaml", 40, "cards[2]"))
-    "related.yaml, line 40 (cards[2]): has no 'summary'"
+    "related.yaml:40: cards[2]: has no 'summary'"
     """
 
 
@@ -98,20 +98,6 @@ def quote_words(text: str) -> int:
 
 def _clean(value: Any) -> str:
     return " ".join(str(value).split())
-
-
-def _lines(node, path: tuple = (), found: dict | None = None) -> dict:
-    import yaml
-
-    found = {} if found is None else found
-    found[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            _lines(value_node, path + (key_node.value,), found)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _lines(item, path + (index,), found)
-    return found
 
 
 def validate_related(data: Any, path: str | Path | None = None,
@@ -228,11 +214,10 @@ def load_related(path: str | Path | None = None) -> list[RelatedCard]:
     try:
         data, node = yamlload.load_with_node(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         problem = getattr(err, "problem", None) or str(err)
         raise RelatedRecordsError(f"this is not valid YAML: {problem}", path,
-                                  mark.line + 1 if mark is not None else 1) from None
-    return validate_related(data, path, _lines(node) if node is not None else {})
+                                  yamlload.error_line(err)) from None
+    return validate_related(data, path, yamlload.line_map(node) if node is not None else {})
 
 
 def teacher_records(folder: str | Path | None = None,

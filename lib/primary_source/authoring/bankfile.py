@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from primary_source import yamlload
+from primary_source.problems import DataFileError
+
 __all__ = ["BankFile", "EditorError", "plain", "to_yaml"]
 
 _PAIR = "<pair>"
@@ -16,7 +19,7 @@ _PAIR = "<pair>"
 FOLD_AT = 90
 
 
-class EditorError(ValueError):
+class EditorError(DataFileError):
     """A file the editor cannot open, naming the file and the 1-based line.
 
     >>> str(EditorError("data/exercises/01.yaml", 3, "exercises", "must be a list"))
@@ -24,8 +27,8 @@ class EditorError(ValueError):
     """
 
     def __init__(self, file: str, line: int, field: str, message: str):
-        self.file, self.line, self.field, self.message = str(file), line, field, message
-        super().__init__(f"{self.file}:{line}: {field}: {message}")
+        self.file = str(file)
+        super().__init__(file, line, field, message)
 
 
 def _yaml():
@@ -125,8 +128,7 @@ class BankFile:
         try:
             self.root = _yaml().load(text)
         except YAMLError as err:
-            mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-            raise EditorError(str(path), mark.line + 1 if mark else 1, "file",
+            raise EditorError(str(path), yamlload.error_line(err), "file",
                               f"this is not valid YAML: {getattr(err, 'problem', err)}") from None
         if self.root is None:
             self.root = CommentedMap()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 import math
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from primary_source.exercise_bank.loader import LineLoader, NodeReader, node_kind, node_line
+from primary_source import yamlload
+from primary_source.exercise_bank.loader import NodeReader, node_kind, node_line
 from primary_source.exercise_bank.model import MODEL_ANSWER_AFTER_WORDS, TYPES, Exercise, Problem
 from primary_source.exercise_bank.sources import Lazy
 from primary_source.exercise_bank.type_checks import TypeChecks
@@ -40,7 +42,7 @@ class FileChecker(TypeChecks, NodeReader):
         self._skip_this = False
         self.quote_texts = quote_texts
         self.catalogue = catalogue
-        self.loader: LineLoader | None = None
+        self.loader: Any = None
         self.ids: list[tuple[str, int]] = []
         #: The file's own ``model_answer_after_words`` (its free-text exercises' default).
         self.words_default = MODEL_ANSWER_AFTER_WORDS
@@ -58,13 +60,12 @@ class FileChecker(TypeChecks, NodeReader):
         except OSError as err:
             self.problem(1, "file", f"cannot be read ({err.strerror})")
             return [], ""
-        self.loader = LineLoader(raw)
+        self.loader = yamlload.safe_loader()(raw)
         try:
             root = self.loader.get_single_node()
         except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
             what = " ".join(str(s) for s in (err.context, err.problem) if s)
-            self.problem(mark.line + 1 if mark else 1, "yaml", f"YAML syntax error: {what}")
+            self.problem(yamlload.error_line(err), "yaml", f"YAML syntax error: {what}")
             return [], ""
         except yaml.YAMLError as err:
             self.problem(1, "yaml", f"YAML syntax error: {err}")

@@ -12,7 +12,6 @@ from primary_source.exercise_bank.model import Problem, same_key
 from primary_source.yamlload import safe_loader
 
 __all__ = [
-    "LineLoader",
     "NodeReader",
     "did_you_mean",
     "is_null",
@@ -21,10 +20,6 @@ __all__ = [
     "shorten",
     "squash",
 ]
-
-
-class LineLoader(safe_loader()):
-    """A safe loader; the node tree it composes keeps each node's start line."""
 
 
 def node_line(node: yaml.Node | None) -> int:
@@ -159,7 +154,7 @@ class NodeReader:
         self.problem(key_node, key, f"unknown field {where}{hint}")
 
     def _construct(self, node: yaml.Node) -> Any:
-        loader = LineLoader("")
+        loader = safe_loader()("")
         try:
             return loader.construct_object(node, deep=True)
         except yaml.YAMLError:

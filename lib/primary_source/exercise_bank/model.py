@@ -9,6 +9,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from primary_source.problems import DataFileError, where
+from primary_source.rhetoric.model import Device
+
 __all__ = [
     "TYPES",
     "ASSESSED_FEEDBACK",
@@ -109,24 +112,29 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        return f"{where(self.file, self.line, self.field)}: {self.message}"
 
 
-class ExerciseFormatError(ValueError):
-    """The bank has problems; ``.problems`` lists every one of them."""
+class ExerciseFormatError(DataFileError):
+    """The bank has problems; ``.problems`` lists every one of them.
+
+    ``path``, ``line`` and ``field`` repeat the first problem; each listed line has the one
+    format ``path:line: field: message``.
+
+    >>> err = ExerciseFormatError([Problem("01.yaml", 7, "answer", "is not an option")])
+    >>> print(err)
+    1 problem(s) in the exercise bank:
+    01.yaml:7: answer: is not an option
+    """
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
+        first = self.problems[0] if self.problems else Problem("", 0, "", "")
+        super().__init__(first.file or None, first.line or None, first.field, first.message)
+
+    def __str__(self) -> str:
         lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the exercise bank:\n{lines}")
-
-
-@dataclass(frozen=True)
-class Device:
-    """A rhetorical device from the catalogue in ``data/rhetoric.yaml``."""
-
-    name: str
-    definition: str = ""
+        return f"{len(self.problems)} problem(s) in the exercise bank:\n{lines}"
 
 
 @dataclass

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from primary_source import paths, yamlload
+from primary_source import paths
 from primary_source.exercise_bank.loader import shorten
-from primary_source.exercise_bank.model import Device
+from primary_source.rhetoric.key import load_devices as read_devices
+from primary_source.rhetoric.model import Device
 
 __all__ = ["Lazy", "document_texts", "load_catalogue", "load_devices"]
 
@@ -49,28 +50,11 @@ def document_texts() -> tuple[list[str], str | None]:
 def load_devices(path: Path | None = None) -> list[Device]:
     """The catalogue of rhetorical devices (``devices:`` in ``data/rhetoric.yaml``).
 
+    Read by :func:`primary_source.rhetoric.key.load_devices`, once per version of the file.
     Raises ``FileNotFoundError`` when the catalogue is missing, ``ValueError`` when it is malformed.
     """
     path = Path(path) if path else paths.rhetoric_path()
-    return list(paths.read_cached(path, _read_devices))  # every tag exercise asks
-
-
-def _read_devices(path: Path) -> list[Device]:
-    try:
-        data = yamlload.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as err:  # a syntax error, an alias bomb: the ValueError promised
-        mark = getattr(err, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        raise ValueError(f"{path}{line}: not valid YAML ({getattr(err, 'problem', None) or err})"
-                         ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("devices"), list):
-        raise ValueError(f"{path}: needs a 'devices:' list of {{name, definition}}")
-    out = []
-    for item in data["devices"]:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise ValueError(f"{path}: every device needs a 'name'")
-        out.append(Device(item["name"], str(item.get("definition") or "")))
-    return out
+    return list(paths.read_cached(path, read_devices))  # every tag exercise asks
 
 
 def load_catalogue() -> tuple[list[Device], str | None]:

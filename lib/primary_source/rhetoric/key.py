@@ -2,14 +2,69 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+from typing import Any
 
+from primary_source import yamlload
 from primary_source.rhetoric.key_entries import check_annotations, check_devices
-from primary_source.rhetoric.key_yaml import LineLoader
-from primary_source.rhetoric.model import KeyProblem, RhetoricKey, RhetoricKeyError
+from primary_source.rhetoric.model import Device, KeyProblem, RhetoricKey, RhetoricKeyError
 from primary_source.rhetoric.sentences import document_body
 
-__all__ = ["load_key", "validate_key"]
+__all__ = ["load_devices", "load_key", "validate_key"]
+
+
+def _read(path: Path) -> tuple[Any, list[KeyProblem]]:
+    """The key file's data (mappings know their lines) and its problems so far.
+
+    The data is None when the file cannot be read as a YAML mapping; the problems then say why.
+    Fields given twice are reported, and the data is returned with them.
+    """
+    import yaml
+
+    where = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        return None, [KeyProblem(where, 0, "(file)", f"cannot read the key: {err.strerror or err}")]
+    except UnicodeDecodeError as err:
+        line = err.object[:err.start].count(b"\n") + 1
+        return None, [KeyProblem(where, line, "(file)", f"not UTF-8 text (byte {err.start}); save "
+                                 "the key as UTF-8")]
+    try:
+        data = yamlload.load_with_lines(raw)
+    except yaml.YAMLError as err:
+        line = yamlload.error_line(err, default=0)
+        return None, [KeyProblem(where, line, "(syntax)", f"not valid YAML: {err}")]
+    if not isinstance(data, dict):
+        message = "expected a mapping with devices: and annotations:"
+        return None, [KeyProblem(where, 1, "(top)", message)]
+    return data, [KeyProblem(where, line, str(key), f"the field '{key}' appears twice")
+                  for key, line in getattr(data, "duplicates", [])]
+
+
+def load_devices(path: str | Path | None = None) -> list[Device]:
+    """The catalogue of devices (``devices:`` of ``data/rhetoric.yaml``), annotations unchecked.
+
+    Raises ``FileNotFoundError`` when the file is missing and :class:`RhetoricKeyError` (a
+    ``ValueError``) naming file, line and field when the catalogue is broken.
+
+    >>> "historical analogy" in [d.name for d in load_devices()]
+    True
+    """
+    from primary_source.paths import rhetoric_path
+
+    path = Path(path) if path is not None else rhetoric_path()
+    if not path.is_file():
+        raise FileNotFoundError(errno.ENOENT, "rhetoric catalogue not found", str(path))
+    data, problems = _read(path)
+    if data is not None:
+        devices, _ = check_devices(
+            data, lambda line, fld, message: problems.append(KeyProblem(str(path), line, fld,
+                                                                        message)))
+    if problems:
+        raise RhetoricKeyError(problems)
+    return devices
 
 
 def validate_key(
@@ -25,36 +80,17 @@ def validate_key(
     (``primary_source.paths.document_id()``), its annotations cannot be checked against this
     text: they are left out, and the key has the catalogue only (``fits_document`` is False).
     """
-    import yaml
-
     from primary_source.paths import document_id, rhetoric_path
 
     path = Path(path) if path is not None else rhetoric_path()
     where = str(path)
-    problems: list[KeyProblem] = []
+    data, problems = _read(path)
+    if data is None:
+        return problems, None
 
     def problem(line: int, fld: str, message: str) -> None:
         problems.append(KeyProblem(where, line, fld, message))
 
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        return [KeyProblem(where, 0, "(file)", f"cannot read the key: {err.strerror or err}")], None
-    except UnicodeDecodeError as err:
-        line = err.object[:err.start].count(b"\n") + 1
-        return [KeyProblem(where, line, "(file)", f"not UTF-8 text (byte {err.start}); save the "
-                           "key as UTF-8")], None
-    try:
-        data = yaml.load(raw, Loader=LineLoader.get())  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        return [KeyProblem(where, line, "(syntax)", f"not valid YAML: {err}")], None
-    if not isinstance(data, dict):
-        message = "expected a mapping with devices: and annotations:"
-        return [KeyProblem(where, 1, "(top)", message)], None
-    for key, line in getattr(data, "duplicates", []):
-        problem(line, str(key), f"the field '{key}' appears twice")
     if text is None:
         text = document_body()
 

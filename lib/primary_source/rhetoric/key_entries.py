@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from primary_source.rhetoric.key_yaml import line_of
 from primary_source.rhetoric.locating import locate
 from primary_source.rhetoric.model import Annotation, Device
 from primary_source.rhetoric.sentences import point_of
+from primary_source.yamlload import line_of
 
 __all__ = ["check_annotations", "check_devices"]
 

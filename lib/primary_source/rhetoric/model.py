@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from primary_source.problems import DataFileError, where
+
 __all__ = ["NO_DEVICE", "POINT_LABELS", "Annotation", "Device", "KeyProblem", "RhetoricKey",
            "RhetoricKeyError", "TagUnit"]
 
@@ -23,10 +25,14 @@ POINT_LABELS: dict[int | None, str] = {
 
 @dataclass(frozen=True)
 class Device:
-    """One rhetorical device of the catalogue."""
+    """One rhetorical device of the catalogue (``devices:`` in ``data/rhetoric.yaml``).
+
+    >>> Device("praise").definition
+    ''
+    """
 
     name: str
-    definition: str
+    definition: str = ""
     example_hint: str = ""
     line: int = 0
 
@@ -113,17 +119,22 @@ class KeyProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}, line {self.line}, field '{self.field}': {self.message}"
+        return f"{where(self.path, self.line, self.field)}: {self.message}"
 
 
-class RhetoricKeyError(ValueError):
+class RhetoricKeyError(DataFileError):
     """The key file has problems; ``problems`` lists each with file, line and field.
 
     ``path``, ``line`` and ``field`` repeat the first problem, for convenience.
+
+    >>> print(RhetoricKeyError([KeyProblem("rhetoric.yaml", 9, "device", "not in the catalogue")]))
+    rhetoric.yaml:9: device: not in the catalogue
     """
 
     def __init__(self, problems: list[KeyProblem]):
         self.problems = list(problems)
         first = self.problems[0]
-        self.path, self.line, self.field = first.path, first.line, first.field
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(first.path, first.line, first.field, first.message)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

@@ -1,83 +1,31 @@
-"""Split the document into sentences and paragraphs; the sentences a learner can tag."""
+"""The sentences of the document a learner can tag, from the one segmentation."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from primary_source.rhetoric.locating import normalise_for_search
+from primary_source import segments
 from primary_source.rhetoric.model import TagUnit
 
-__all__ = ["document_body", "paragraph_blocks", "point_of", "split_sentences", "tag_units"]
+__all__ = ["document_body", "point_of", "split_sentences", "tag_units"]
 
 
-_ABBREVIATIONS = {
-    "no", "nos", "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "capt", "maj", "sgt",
-    "cf", "vs", "etc", "fig", "vol", "pp", "p", "ed", "eds", "comp", "op", "ll", "l", "d", "f",
-}
-_BOUNDARY_RE = re.compile(
-    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u04FF])"
-)
-_MARKER_RE = re.compile(r"^(?:[-\u2013\u2014\u2022*]\s*)?(?:\d{1,3}[.)]\s+)?")
 _TERMINAL_RE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
-_NUMBERED_RE = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]\s*)?(\d{1,3})[.)]\s+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """The sentences of ``text`` as ``(start, end)`` offsets, a simple rule-based splitter.
+    """The sentences of ``text`` as ``(start, end)`` offsets (from :mod:`primary_source.segments`).
 
-    Paragraphs (blocks between blank lines) never share a sentence; a list marker such as
-    ``- 1.`` at the start of a paragraph is not part of the first sentence; common abbreviations
-    (``No.``, ``Dr.``) and single initials do not end a sentence.
+    Paragraphs never share a sentence; a list marker such as ``- 1.`` at the start of a
+    paragraph is not part of the first sentence; common abbreviations (``No.``, ``Dr.``) and
+    single initials do not end a sentence.
 
     >>> t = "- 1. It is so. Copy No. 1 went out. Done"
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['It is so.', 'Copy No. 1 went out.', 'Done']
     """
-    spans: list[tuple[int, int]] = []
-    for offset, para in paragraph_blocks(text):
-        marker = _MARKER_RE.match(para)
-        start = marker.end() if marker else 0
-        for m in _BOUNDARY_RE.finditer(para, start):
-            word = re.search(r"(\w+)$", para[start:m.start()])
-            token = word.group(1) if word else ""
-            if token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
-                continue
-            spans.append((offset + start, offset + m.end()))
-            start = m.end()
-        if para[start:].strip():
-            spans.append((offset + start, offset + len(para)))
-    return _trim(text, spans)
-
-
-def _trim(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def paragraph_blocks(text: str) -> list[tuple[int, str]]:
-    """Paragraphs as (offset, text): split at blank lines and before a numbered line."""
-    blocks: list[tuple[int, str]] = []
-    start: int | None = None
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        blank = not line.strip()
-        if start is not None and (blank or _NUMBERED_RE.match(line)):
-            blocks.append((start, text[start:pos]))
-            start = None
-        if start is None and not blank:
-            start = pos
-        pos += len(line)
-    if start is not None:
-        blocks.append((start, text[start:pos]))
-    return blocks
+    return [(span.start, span.end) for span in segments.sentences(text)]
 
 
 def point_of(offset: int, text: str) -> int | None:
@@ -87,11 +35,7 @@ def point_of(offset: int, text: str) -> int | None:
     1
     >>> point_of(2, "Intro.\\n- 1. First.")
     """
-    for start, para in paragraph_blocks(text):
-        if start <= offset < start + len(para):
-            m = _NUMBERED_RE.match(para)
-            return int(m.group(1)) if m else None
-    return None
+    return segments.point_at(text, offset)
 
 
 def _is_prose(sentence: str) -> bool:
@@ -109,34 +53,6 @@ def _is_prose(sentence: str) -> bool:
     return lower / len(words) >= 0.4
 
 
-def _sentence_spans(text: str) -> tuple[list[tuple[int, int]], str]:
-    """Sentence offsets from ``primary_source.text.sentences``, else from our own splitter.
-
-    ``text.sentences`` returns strings with whitespace tidied; each is found again in ``text``
-    (whitespace- and quote-tolerant, in reading order) to recover its offsets. If any cannot be
-    found, the whole text is split by :func:`split_sentences` instead.
-    """
-    from primary_source.text import sentences as text_sentences
-
-    try:
-        items = [str(getattr(item, "text", item)) for item in text_sentences(text)]
-    except Exception:  # noqa: BLE001 - an unexpected signature: use our own splitter
-        return split_sentences(text), "rhetoric.split_sentences"
-    hay, index = normalise_for_search(text)
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for item in items:
-        needle, _ = normalise_for_search(item.strip())
-        if not needle:
-            continue
-        found = hay.find(needle, cursor)
-        if found == -1:
-            return split_sentences(text), "rhetoric.split_sentences"
-        cursor = found + len(needle)
-        spans.append((index[found], index[cursor - 1] + 1))
-    return _trim(text, spans), "text.sentences"
-
-
 def document_body(doc: Any = None) -> str:
     """The body text: ``doc`` itself if text, else its ``.body`` (None: the shipped record)."""
     if doc is None:
@@ -150,19 +66,17 @@ def tag_units(doc: Any = None) -> list[TagUnit]:
     """The sentences of the document a learner can tag, numbered ``s01``, ``s02`` ...
 
     ``doc`` is a :class:`~primary_source.record.Document`, the body text itself, or None for
-    the shipped telegram. Sentences come from ``primary_source.text.sentences`` (or from
-    :func:`split_sentences` if its sentences cannot be found again in the text); headings,
-    registry lines and the signature are left out.
+    the shipped telegram. Sentences come from :func:`primary_source.segments.sentences`, with
+    their offsets in the body; headings, registry lines and the signature are left out.
 
     >>> [u.text for u in tag_units("Heading\\n\\n- 1. We salute you. Help will come.")]
     ['We salute you.', 'Help will come.']
     """
     text = document_body(doc)
-    spans, _ = _sentence_spans(text)
     units = []
-    for start, end in spans:
-        sentence = text[start:end]
+    for span in segments.sentences(text):
+        sentence = text[span.start:span.end]
         if _is_prose(sentence):
             n = len(units) + 1
-            units.append(TagUnit(f"s{n:02d}", sentence, start, end, point_of(start, text)))
+            units.append(TagUnit(f"s{n:02d}", sentence, span.start, span.end, span.number))
     return units

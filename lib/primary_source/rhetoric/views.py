@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from primary_source import segments
 from primary_source.rhetoric.compare import in_context
 from primary_source.rhetoric.key import load_key
 from primary_source.rhetoric.model import Annotation, RhetoricKey
-from primary_source.rhetoric.sentences import paragraph_blocks
 
 __all__ = ["annotated_html", "device_colour", "device_html", "mark_html", "withheld_mark_html"]
 
@@ -66,8 +66,8 @@ def annotated_html(key: RhetoricKey | None = None, device: str | None = None,
     chosen = [a for a in sorted(key.annotations, key=lambda a: (a.start, -a.end))
               if device is None or (a.device == device and a not in withheld)]
     parts: list[str] = []
-    for start, para in paragraph_blocks(text):
-        end = start + len(para.rstrip())
+    for para in segments.paragraphs(text):
+        start, end = para.start, para.end
         pieces: list[str] = []
         pos = start
         for a in chosen:

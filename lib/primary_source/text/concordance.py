@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from primary_source.text.lexing import _fold, tokens, words
+from primary_source.text.lexing import fold_word, tokens, words
 from primary_source.text.paragraphs import paragraph_units
 from primary_source.text.people import NAME_VARIANTS, canonical_person
 
@@ -22,7 +22,7 @@ def _keyword_forms(keyword: str, variants: bool) -> list[list[str]]:
             forms += list(NAME_VARIANTS.get(person, ()))
     result = []
     for form in forms:
-        folded = [_fold(w) for w in words(form)]
+        folded = [fold_word(w) for w in words(form)]
         if folded and folded not in result:
             result.append(folded)
     return sorted(result, key=len, reverse=True)
@@ -76,7 +76,7 @@ def kwic(text_or_doc: Any, keyword: str, window: int = 5, variants: bool = False
     for unit in paragraph_units(text_or_doc, editorial=editorial):
         text = unit["text"]
         toks = tokens(text)
-        folded = [_fold(t.text) for t in toks]
+        folded = [fold_word(t.text) for t in toks]
         i = 0
         while i < len(toks):
             hit = next((f for f in forms if folded[i: i + len(f)] == f), None)

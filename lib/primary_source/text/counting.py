@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from primary_source.text.lexing import _fold, words
+from primary_source.text.lexing import fold_word, words
 
 __all__ = [
     "DEFAULT_STOPWORDS",
@@ -53,8 +53,8 @@ def frequencies(text: str, stopwords: Any = DEFAULT_STOPWORDS, top: int | None =
     """
     import pandas as pd
 
-    folded = [_fold(w) for w in words(text) if any(ch.isalpha() for ch in w)]
-    stop = {_fold(s) for s in stopwords} if stopwords is not None else set()
+    folded = [fold_word(w) for w in words(text) if any(ch.isalpha() for ch in w)]
+    stop = {fold_word(s) for s in stopwords} if stopwords is not None else set()
     kept = [w for w in folded if w not in stop and w.rstrip(".") not in stop]
     counts = Counter(kept)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))

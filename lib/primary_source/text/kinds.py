@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from primary_source.text.lexing import _fold, tokens, words
+from primary_source.text.lexing import fold_word, tokens, words
 from primary_source.text.paragraphs import paragraph_units
 from primary_source.text.segmenting import sentences
 
@@ -38,7 +38,7 @@ def classify_sentence(sentence: str) -> tuple[str, str]:
     ('conditional', 'begins with "If": an offer or order that holds only on a condition')
     """
     toks = [t.text for t in tokens(sentence)]
-    lowered = [_fold(t) for t in toks]
+    lowered = [fold_word(t) for t in toks]
     plain = " ".join(lowered)
     if sentence.rstrip().endswith("?"):
         return "declarative", "a question: no instruction, no condition"
@@ -49,7 +49,7 @@ def classify_sentence(sentence: str) -> tuple[str, str]:
             main = re.split(r"[,\u2014\u2013]|\bthen\b", sentence, maxsplit=1)
             extra = ""
             if len(main) > 1:
-                after = [_fold(w) for w in words(main[1])]
+                after = [fold_word(w) for w in words(main[1])]
                 if after and after[0] in _IMPERATIVES:
                     extra = f'; the main clause is the order "{words(main[1])[0]}"'
             return ("conditional",

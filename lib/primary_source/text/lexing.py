@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from primary_source.segments import ABBREVIATIONS, FINAL_ABBREVIATIONS, NUMBER_ABBREVIATIONS
+
 __all__ = [
     "Token",
+    "fold_word",
     "tokens",
     "words",
 ]
@@ -15,16 +18,6 @@ __all__ = [
 #: Apostrophes and hyphens that may join the parts of one word ("People's", "set-backs").
 _APOSTROPHES = "'\u2019\u02bc"
 _JOINERS = "'\u2019\u02bc\\-\u2010\u2011/"  # inside a character class
-
-#: Abbreviations whose full stop belongs to the word and never ends a sentence.
-_ABBREVIATIONS = frozenset(
-    """no nos mr mrs ms dr st gen col lt capt maj sgt adm prof rev vol vols p pp cf fig ed eds
-    op ch vs approx dept jan feb mar apr jun jul aug sep sept oct nov dec tel ser""".split()
-)
-#: Abbreviations that keep their full stop only before a number ("No. 75021", "p. 45").
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "p", "pp"})
-#: Abbreviations whose full stop belongs to the word but may also end a sentence.
-_FINAL_ABBREVIATIONS = frozenset({"etc", "al"})
 
 _WORD_CORE = rf"[^\W_](?:[^\W_]|[{_JOINERS}](?=[^\W_])|\([^\W_]{{1,3}}\))*"
 _DOTTED = r"(?:[^\W\d_]\.){2,}"  # U.S.  U.S.S.R.  e.g.  i.e.
@@ -43,9 +36,9 @@ class Token:
 def _keeps_stop(word: str, text: str, end: int) -> bool:
     """Whether the full stop after ``word`` is part of the word (an abbreviation or initial)."""
     bare = word.casefold()
-    if bare in _NUMBER_ABBREVIATIONS:
+    if bare in NUMBER_ABBREVIATIONS:
         return text[end:].lstrip()[:1].isdigit()
-    if bare in _ABBREVIATIONS or bare in _FINAL_ABBREVIATIONS:
+    if bare in ABBREVIATIONS or bare in FINAL_ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha() and word.isupper()  # an initial: "J. V. Stalin"
 
@@ -82,8 +75,12 @@ def words(text: str) -> list[str]:
     return [t.text for t in tokens(text)]
 
 
-def _fold(word: str) -> str:
-    """A word folded for comparison: case-folded, curly apostrophes made straight."""
+def fold_word(word: str) -> str:
+    """A word folded for comparison: case-folded, curly apostrophes made straight.
+
+    >>> fold_word("People’s")
+    "people's"
+    """
     for mark in _APOSTROPHES[1:]:
         word = word.replace(mark, "'")
     return word.casefold()

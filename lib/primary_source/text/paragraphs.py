@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from primary_source.text.segmenting import _blocks, _strip_marker
+from primary_source import segments
 
 __all__ = [
     "strip_editorial",
@@ -59,7 +59,7 @@ def paragraph_units(source: Any, editorial: bool = True) -> list[dict]:
     """
     names: dict[str, str] = {}
     if isinstance(source, str):
-        pairs = [_strip_marker(block) for block in _blocks(source)]
+        pairs = [(p.number, p.text) for p in segments.paragraphs(source)]
     else:
         pairs = [(p.number, p.text) for p in source.paragraphs]
         try:

@@ -13,7 +13,9 @@ from primary_source.text.paragraphs import paragraph_units
 __all__ = [
     "NAME_VARIANTS",
     "canonical_person",
+    "mention_spans",
     "person_mentions",
+    "phrase_pattern",
 ]
 
 
@@ -31,15 +33,25 @@ def canonical_person(name: str) -> str | None:
     return _shared_canonical(cleaned)
 
 
-def _phrase_pattern(phrases) -> re.Pattern:
+def phrase_pattern(phrases) -> re.Pattern:
+    """One pattern for whole-word phrases, longest first, any spacing, either apostrophe.
+
+    >>> phrase_pattern(["air force", "force"]).findall("Korean  air force")
+    ['air force']
+    """
     ordered = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
                     for p in ordered)
     return re.compile(rf"(?<![\w'\u2019])(?:{body})(?!\w)", re.IGNORECASE)
 
 
-def _mentions(text: str) -> list[tuple[str, str, int, int]]:
-    pattern = _phrase_pattern(s for spellings in NAME_VARIANTS.values() for s in spellings)
+def mention_spans(text: str) -> list[tuple[str, str, int, int]]:
+    """``(person, spelling, start, end)`` for every name of a known person in ``text``.
+
+    >>> mention_spans("Feng Xi to Kim II Sung")
+    [('Stalin', 'Feng Xi', 0, 7), ('Kim Il Sung', 'Kim II Sung', 11, 22)]
+    """
+    pattern = phrase_pattern(s for spellings in NAME_VARIANTS.values() for s in spellings)
     found = []
     for match in pattern.finditer(text):
         person = canonical_person(match.group(0))
@@ -78,7 +90,7 @@ def person_mentions(doc: Any, editorial: bool = False):
     where: dict[str, list[str]] = {}
     order: list[str] = []
     for unit in paragraph_units(doc, editorial=editorial):
-        for person, spelling, _, _ in _mentions(unit["text"]):
+        for person, spelling, _, _ in mention_spans(unit["text"]):
             if person not in tally:
                 tally[person], where[person] = Counter(), []
                 order.append(person)

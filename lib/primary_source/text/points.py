@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from primary_source.text.kinds import classify_sentence
-from primary_source.text.lexing import _fold, words
+from primary_source.text.lexing import fold_word, words
 from primary_source.text.paragraphs import paragraph_units
-from primary_source.text.people import _mentions, _phrase_pattern
+from primary_source.text.people import mention_spans, phrase_pattern
 from primary_source.text.segmenting import sentences
 
 __all__ = [
@@ -36,11 +36,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
 
 
 def _groups_named(text: str, groups: dict[str, tuple[str, ...]]) -> list[str]:
-    lookup = {_fold(re.sub(r"\s+", " ", p)): label for label, ps in groups.items() for p in ps}
-    pattern = _phrase_pattern(lookup)
+    lookup = {fold_word(re.sub(r"\s+", " ", p)): label for label, ps in groups.items() for p in ps}
+    pattern = phrase_pattern(lookup)
     found = []
     for match in pattern.finditer(text):
-        label = lookup.get(_fold(re.sub(r"\s+", " ", match.group(0))))
+        label = lookup.get(fold_word(re.sub(r"\s+", " ", match.group(0))))
         if label and label not in found:
             found.append(label)
     return found
@@ -79,7 +79,7 @@ def point_figures(doc: Any, groups: dict[str, tuple[str, ...]] | None = None,
         text = unit["text"]
         kinds = [classify_sentence(s)[0] for s in sentences(text)]
         people = []
-        for person, _, _, _ in _mentions(text):
+        for person, _, _, _ in mention_spans(text):
             if person not in people:
                 people.append(person)
         rows.append({

@@ -7,7 +7,7 @@ from typing import Any
 
 from primary_source.text.kinds import classify_sentence
 from primary_source.text.paragraphs import paragraph_units
-from primary_source.text.people import _phrase_pattern, canonical_person
+from primary_source.text.people import canonical_person, phrase_pattern
 from primary_source.text.segmenting import sentences
 
 __all__ = [
@@ -32,7 +32,7 @@ def _count_phrases(text: str, phrases) -> int:
     """How often any of ``phrases`` occurs (case-insensitive; "US" in capitals is not "us")."""
     if not phrases:
         return 0
-    return sum(1 for m in _phrase_pattern(phrases).finditer(text) if m.group(0) != "US")
+    return sum(1 for m in phrase_pattern(phrases).finditer(text) if m.group(0) != "US")
 
 
 def voices(doc: Any, markers: dict[str, tuple[str, ...]] | None = None,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-
 import pandas as pd
 
-from primary_source.timeline.schema import _FORMATS, _PATTERNS, DEFAULT_END, DEFAULT_START, PRECISIONS
+from primary_source.dates import PartialDate
+from primary_source.timeline.schema import DEFAULT_END, DEFAULT_START
 
 __all__ = [
     "window_bounds",
@@ -19,21 +17,11 @@ __all__ = [
 
 def _parse_date(text: str, precision: str) -> pd.Timestamp:
     """Parse ``text`` written at ``precision``; raise ValueError with a readable reason."""
-    if not re.fullmatch(_PATTERNS[precision], text):
-        raise ValueError(f"bad date {text!r}: a {precision}-precision date is written "
-                         f"{_FORMATS[precision]}")
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    try:
-        return pd.Timestamp(_dt.date(parts[0], parts[1], parts[2]))
-    except ValueError as exc:
-        raise ValueError(f"bad date {text!r}: {exc}") from None
+    return pd.Timestamp(PartialDate.parse(text, precision).first)
 
 
 def _guess_precision(text: str) -> str:
-    for precision in PRECISIONS:
-        if re.fullmatch(_PATTERNS[precision], text):
-            return precision
-    raise ValueError(f"bad date {text!r}: write YYYY-MM-DD, YYYY-MM or YYYY")
+    return PartialDate.guess_precision(text)
 
 
 def _period_end(ts: pd.Timestamp, precision: str) -> pd.Timestamp:
@@ -89,11 +77,7 @@ def format_date(ts, precision: str = "day") -> str:
     if ts is None or pd.isna(ts):
         return ""
     ts = pd.Timestamp(ts)
-    if precision == "year":
-        return f"{ts.year}"
-    if precision == "month":
-        return f"{ts.strftime('%B')} {ts.year}"
-    return f"{ts.day} {ts.strftime('%B')} {ts.year}"
+    return PartialDate(ts.year, ts.month, ts.day, precision).label()
 
 
 def format_span(start, end, precision: str = "day") -> str:

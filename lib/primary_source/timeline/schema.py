@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from pathlib import Path
+
+from primary_source.dates import PRECISIONS
+from primary_source.problems import DataFileError
 
 __all__ = [
     "COLUMNS",
@@ -23,8 +25,6 @@ __all__ = [
 COLUMNS = ("start", "end", "precision", "category", "title", "description", "source", "note")
 #: The columns of ``data/eras.csv``, in order.
 ERA_COLUMNS = ("start", "end", "name", "description", "source")
-#: How exactly a date is known: to the day, the month or the year.
-PRECISIONS = ("day", "month", "year")
 #: The lanes of the chart, top to bottom.
 CATEGORIES = ("military", "diplomatic", "political", "document", "archival")
 #: One marker shape per category, so that colour is never the only cue.
@@ -38,22 +38,16 @@ DEFAULT_END = "1951-07"
 #: The colour of events that lie after the hindsight date (not part of the category palette).
 GREY = "#9E9E9E"
 
-_PATTERNS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
-_FORMATS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 
 
-class TimelineFormatError(ValueError):
+class TimelineFormatError(DataFileError):
     """A row of the timeline (or eras) file is malformed.
 
     ``path``, ``line`` (the 1-based line of the CSV file) and ``field`` name the place.
 
     >>> str(TimelineFormatError("timeline.csv", 7, "start", "bad date '1950-13-01'"))
-    "timeline.csv, line 7, field 'start': bad date '1950-13-01'"
+    "timeline.csv:7: start: bad date '1950-13-01'"
     """
 
     def __init__(self, path, line: int, field: str, message: str):
-        self.path = str(path)
-        self.line = line
-        self.field = field
-        self.message = message
-        super().__init__(f"{Path(self.path).name}, line {line}, field {field!r}: {message}")
+        super().__init__(path, line, field, message)
