@@ -206,7 +206,7 @@ def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
                           for p in doc.paragraphs]
     if material.journey:
         from primary_source.chainchart import chain_svg
-        from primary_source.provenance import describe_chain
+        from primary_source.journey import describe_chain
 
         out.figures.append(Figure("How the telegram travelled", chain_svg(),
                                   describe_chain().splitlines()))

@@ -6,17 +6,14 @@ import html
 
 import ipywidgets as widgets
 
+from primary_source.archive_levels import decode_citation
 from primary_source.chainchart import chain_svg
 from primary_source.citing import display_citation
+from primary_source.editorial import text_layers
+from primary_source.journey import chain_description, chain_frame
 from primary_source.metadata import date_label, load_metadata
 from primary_source.notices import needs_metadata, notice_html
 from primary_source.palette import OKABE_ITO
-from primary_source.provenance import (
-    chain_frame,
-    decode_citation,
-    describe_chain,
-    text_layers,
-)
 from primary_source.record import load_document
 from primary_source.ui.images import chart_view, show_image
 
@@ -163,8 +160,7 @@ def journey_explorer(meta=None) -> widgets.VBox:
     puzzle = widgets.HTML()
     alternative = widgets.HTML(
         "<details><summary>Text description of the diagram</summary><ol>"
-        + "".join(f"<li>{_e(line.split('. ', 1)[1])}</li>"
-                  for line in describe_chain(meta).splitlines()[1:])
+        + "".join(f"<li>{_e(step)}</li>" for step in chain_description(meta).steps)
         + "</ol></details>")
 
     def show(change=None):
