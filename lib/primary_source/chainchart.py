@@ -45,7 +45,7 @@ def chain_svg(meta=None, highlight: Any = None, frame: pd.DataFrame | None = Non
     def cx(i: int) -> float:
         return 0.15 * dpi + step_w * (i + 0.5)
 
-    title = "The journey of the telegram of 28 August 1950"
+    title = frame.attrs.get("title") or "The journey of the record"
     if chosen is not None:
         title += f": step {chosen + 1} of {n}, {frame.loc[chosen, 'step']}"
     out = [text(width / 2, 0.25 * dpi, title, 11.5 * pt, anchor="middle", css_class="title"),

@@ -6,6 +6,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from primary_source.citing import record_names
 from primary_source.notices import metadata_or_none, needs_metadata_frame
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
@@ -94,6 +95,8 @@ def chain_frame(meta: Metadata | None = None) -> pd.DataFrame:
     frame = pd.DataFrame(rows).sort_values(["date", "order"], kind="stable")
     frame = frame.drop(columns="order").reset_index(drop=True)
     frame.insert(0, "step_no", range(1, len(frame) + 1))
+    frame.attrs["title"] = f"The journey of {record_names(meta)[0]}"
+    frame.attrs["puzzle_pointer"] = (meta.get("date_puzzle") or {}).get("pointer")
     return frame
 
 
@@ -192,7 +195,7 @@ def plot_chain(meta: Metadata | None = None, highlight: Any = None) -> Figure:
     ax.set_xlim(-0.7, n - 0.3)
     ax.set_ylim(-1.75, 0.9)
     ax.axis("off")
-    title = "The journey of the telegram of 28 August 1950"
+    title = frame.attrs["title"]
     if chosen is not None:
         title += f": step {chosen + 1} of {n}, {frame.loc[chosen, 'step']}"
     ax.set_title(title, fontsize=11.5)
@@ -244,7 +247,8 @@ def chain_description(meta: Metadata | None = None, highlight: Any = None) -> Ch
     steps = []
     for i, row in frame.iterrows():
         mark = " (highlighted)" if i == chosen else ""
-        puzzle = " Date puzzle: see the note on 28 and 29 August." if row["date_puzzle"] else ""
+        pointer = frame.attrs.get("puzzle_pointer") or "see the step's note"
+        puzzle = f" Date puzzle: {pointer}." if row["date_puzzle"] else ""
         steps.append(f"{row['step']}{mark}: {row['date_label']} "
                      f"(known to the {row['precision']}); who: {row['actor']}; "
                      f"by: {row['means']}.{puzzle}")

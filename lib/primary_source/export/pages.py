@@ -136,15 +136,17 @@ def _argument_block(answer: Any):
     return Markup(synthesis.argument_html(argument, heading_level=4))  # escaped by its builder
 
 
-def _citation() -> str | None:
-    """The record's citation with its permanent address, or ``None`` if it cannot be read."""
+def _record() -> tuple[str, str | None]:
+    """The record's long name and its citation with the permanent address (``None`` if the
+    record cannot be read)."""
     try:
-        from primary_source.citing import display_citation
+        from primary_source.citing import display_citation, record_names
         from primary_source.record import load_document
 
-        return display_citation(load_document())
+        doc = load_document()
+        return record_names(doc=doc)[1], display_citation(doc)
     except (OSError, ValueError):
-        return None
+        return "The record", None
 
 
 def portfolio_html(learner: str | None = None, answers: dict | None = None) -> str:
@@ -171,7 +173,9 @@ def portfolio_html(learner: str | None = None, answers: dict | None = None) -> s
                           for r in rows if r["exercise"] == synthesis.ANSWER_ID],
             "table": [r for r in rows if r["exercise"] != synthesis.ANSWER_ID],
         })
-    return render("portfolio.html.j2", learner=learner, stamp=_now(), citation=_citation(),
+    record, citation = _record()
+    return render("portfolio.html.j2", learner=learner, stamp=_now(), record=record,
+                  citation=citation,
                   total=sum(len(rows) for rows in groups.values()), sections=sections)
 
 
