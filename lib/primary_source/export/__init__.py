@@ -12,12 +12,12 @@ from primary_source.export.pages import (
 )
 from primary_source.export.rows import (
     answer_rows,
+    bank_or_none,
     by_notebook,
-    exercise_bank,
     result_words,
     special_prompt,
 )
 
-__all__ = ["answer_rows", "by_notebook", "exercise_bank", "result_words", "special_prompt",
+__all__ = ["answer_rows", "by_notebook", "bank_or_none", "result_words", "special_prompt",
            "render", "export_csv", "export_html", "lessons", "portfolio_rows", "portfolio_html",
            "portfolio_path", "export_portfolio"]

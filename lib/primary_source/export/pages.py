@@ -11,7 +11,7 @@ from typing import Any
 from primary_source import paths
 from primary_source.atomicfile import atomic_write
 from primary_source.csvsafe import write_csv
-from primary_source.export.rows import answer_rows, by_notebook, exercise_bank
+from primary_source.export.rows import answer_rows, bank_or_none, by_notebook
 from primary_source.responses import DEFAULT_LEARNER, file_stem, load_answers
 
 __all__ = ["render", "export_csv", "export_html", "lessons", "portfolio_rows", "portfolio_html",
@@ -53,7 +53,7 @@ def _now() -> str:
 def export_csv(learner: str | None, path: str | Path) -> Path:
     """Write a learner's answers as CSV (UTF-8 with a byte-order mark, for spreadsheets)."""
     learner = learner or DEFAULT_LEARNER
-    rows = answer_rows(learner, load_answers(learner), exercise_bank())
+    rows = answer_rows(learner, load_answers(learner), bank_or_none())
     path = Path(path)
     write_csv([{**row, "answer": row["text"]} for row in rows], path, _CSV_COLUMNS)
     return path
@@ -62,7 +62,7 @@ def export_csv(learner: str | None, path: str | Path) -> Path:
 def export_html(learner: str | None, path: str | Path) -> Path:
     """Write a learner's answers as a readable HTML page (every string escaped)."""
     learner = learner or DEFAULT_LEARNER
-    bank = exercise_bank()
+    bank = bank_or_none()
     rows = answer_rows(learner, load_answers(learner), bank)
     page = render("work.html.j2", learner=learner, stamp=_now(), rows=rows,
                   groups=by_notebook(rows), titles=dict(bank.titles) if bank is not None else {})
@@ -92,7 +92,7 @@ def lessons(bank: Any = None) -> list[tuple[str, str]]:
     >>> lessons()[0][0]
     '00_start_here'
     """
-    bank = bank if bank is not None else exercise_bank()
+    bank = bank if bank is not None else bank_or_none()
     titles = dict(bank.titles) if bank is not None else {}
     found = {p.stem: p for p in paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb")}
     for name in titles:
@@ -117,7 +117,7 @@ def portfolio_rows(learner: str | None = None, answers: dict | None = None,
     'yes'
     """
     learner = learner or DEFAULT_LEARNER
-    bank = bank if bank is not None else exercise_bank()
+    bank = bank if bank is not None else bank_or_none()
     if answers is None:
         answers = load_answers(learner)
     return by_notebook(answer_rows(learner, answers, bank, special=True))
@@ -159,7 +159,7 @@ def portfolio_html(learner: str | None = None, answers: dict | None = None) -> s
     from primary_source import synthesis
 
     learner = learner or DEFAULT_LEARNER
-    bank = exercise_bank()
+    bank = bank_or_none()
     groups = portfolio_rows(learner, answers, bank)
     order = lessons(bank)
     known = {name for name, _ in order}

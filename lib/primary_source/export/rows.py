@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["exercise_bank", "result_words", "special_prompt", "answer_rows", "by_notebook"]
+__all__ = ["bank_or_none", "result_words", "special_prompt", "answer_rows", "by_notebook"]
 
 
-def exercise_bank():
+def bank_or_none():
     """Every valid exercise of the bank, or ``None`` (a mistake in one exercise hides only it).
 
-    >>> exercise_bank().get("no-such-exercise") is None
+    >>> bank_or_none().get("no-such-exercise") is None
     True
     """
     from primary_source.exercises import load_with_problems

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from primary_source import load_document, paths
-from primary_source.exercise_bank.model import Bank, Exercise
+from primary_source.exercises.model import Bank, Exercise
 
 __all__ = ["Material", "MATERIAL", "QuestionView", "Figure", "LessonHandout", "question_view", "answer_key",
            "lesson_handout", "citation_and_address", "section_heading"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 from primary_source import paths, yamlload
-from primary_source.exercise_bank.loader import shorten
-from primary_source.exercise_bank.model import Device
+from primary_source.exercises.loader import shorten
+from primary_source.exercises.model import Device
 
 __all__ = ["Lazy", "document_texts", "load_catalogue", "load_devices"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from primary_source.exercise_bank.loader import squash
-from primary_source.exercise_bank.model import ASSESSED_FEEDBACK, Exercise, Result
+from primary_source.exercises.loader import squash
+from primary_source.exercises.model import ASSESSED_FEEDBACK, Exercise, Result
 
 __all__ = ["answer_text", "check_answer", "real_attempt"]
 
