@@ -210,6 +210,100 @@ def test_tables_and_widgets_that_need_curated_metadata_say_so(data_copy):
     assert NEEDS_METADATA in decoder.children[-1].value
 
 
+#: Facts of the shipped telegram that once were written in code; another record shows none.
+TELEGRAM_FACTS = ("483/sh", "29.8.50", "28 August 1950", "28 or 29 August", "Feng Xi",
+                  "Shtykov", "8th Department (cipher service)", "dvincitest")
+
+#: INVENTED curated metadata for the invented record (tests only), with a date puzzle of its own.
+INVENTED_METADATA = """\
+id: invented-1951-03-14
+stable_url: https://example.org/document/000001
+sources:
+  invented: An invented source for tests.
+names:
+  short: the invented telegram of 14 March 1951
+  long: An invented telegram of 14 March 1951 from Filippov to Razuvaev
+  source: invented
+date_puzzle:
+  step: arrived
+  heading: 14 or 15 March?
+  summary: The footer says 14 March; an invented reply says the 15th.
+  pointer: see the note on 14 and 15 March
+  registered: The date in the title is the invented footer's date.
+  not_when_heard: It is not the day the ambassador read it.
+  source: invented
+people:
+  - {id: filippov, name: Filippov, short_name: Filippov (invented), role: author,
+     description: An invented author., source: invented}
+  - {id: razuvaev, name: Razuvaev, role: intermediary, description: An invented envoy.,
+     source: invented}
+chain:
+  - {id: written, step: Written, date: "1951-03-14", precision: day, actor: filippov,
+     means: draft, description: Written., source: invented, date_puzzle: true,
+     note: The invented footer's date.}
+  - {id: arrived, step: Arrived, date: "1951-03-15", precision: day, actor: razuvaev,
+     means: cipher telegram, description: Arrived., source: invented, date_puzzle: true,
+     note: An invented explanation of two dates.}
+related:
+  - {id: reply, date: "1951-03-16", precision: day, title: An invented reply,
+     summary: An invented reply., source: invented}
+quirks:
+  - {id: spelling, published: Kim II Sung, standard: Kim Il Sung, explanation: Misrendered.,
+     source: invented}
+insertions:
+  - {id: stalin, text: Stalin, tells_us: Who Filippov is., source: invented}
+adapted:
+  note: An invented adaptation.
+  source: invented
+  paragraphs: [{number: 1, label: Point 1, text: Bridges will be repaired.}]
+  changes: [{paragraph: 1, original: repair crews, adapted: workers, why: Plainer.}]
+"""
+
+
+def _widgets(box) -> list:
+    """Every widget inside a box, the box first."""
+    found, stack = [], [box]
+    while stack:
+        widget = stack.pop(0)
+        found.append(widget)
+        stack.extend(getattr(widget, "children", ()))
+    return found
+
+
+def _html(box) -> str:
+    """The HTML every widget inside a box shows."""
+    return "\n".join(str(getattr(w, "value", "")) for w in _widgets(box)
+                     if type(w).__name__ == "HTML")
+
+
+def test_another_record_shows_none_of_the_telegrams_facts(data_copy, tmp_path):
+    from primary_source.chainchart import chain_svg
+    from primary_source.journey import describe_chain
+    from primary_source.portfolio import portfolio_html
+    from primary_source.ui.provenance import citation_decoder, journey_explorer
+
+    (data_copy / "documents" / f"{NEW_ID}.yaml").write_text(INVENTED_METADATA, encoding="utf-8")
+    set_lesson(data_copy, f"document: {NEW_ID}\n")
+    # the portfolio's heading (its lesson titles come from the shared exercise bank)
+    seen = [describe_chain(), chain_svg(), portfolio_html("Ada", answers={}).split("<nav")[0]]
+    journey = journey_explorer()
+    slider = next(w for w in _widgets(journey) if getattr(w, "description", "") == "Step")
+    for step in (2, 1):
+        slider.value = step
+        seen.append(_html(journey))
+    decoder = citation_decoder()
+    dropdown = next(w for w in _widgets(decoder)
+                    if getattr(w, "description", "") == "Part of the citation")
+    for _label, value in dropdown.options:
+        dropdown.value = value
+        seen.append(_html(decoder))
+    text = "\n".join(seen)
+    assert "14 or 15 March?" in text and "the invented telegram of 14 March 1951" in text
+    assert "Filippov (invented)" in text and "An invented telegram of 14 March 1951" in text
+    for fact in TELEGRAM_FACTS:
+        assert fact not in text, f"another record shows the telegram's {fact!r}"
+
+
 def test_the_rhetoric_lesson_keeps_its_catalogue_and_says_what_is_missing(data_copy):
     from primary_source.rhetoric import devices_by_point, load_key
     from primary_source.ui.rhetoric import annotated_text, device_catalogue, tagging_exercise

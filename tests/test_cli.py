@@ -81,7 +81,7 @@ def test_student_build_holds_no_answer_key_and_its_bank_still_loads(tmp_path, ca
     assert main(["student-build", str(out)]) == 0
     for name in ("notebooks", "data", "lib", "pyproject.toml", "requirements.txt"):
         assert (out / name).exists(), name
-    assert (out / "lib" / "primary_source" / "exercises.py").exists()
+    assert (out / "lib" / "primary_source" / "exercises" / "__init__.py").exists()
     assert not (out / "data" / "examples" / "responses").exists()
     full = load_bank()
     files = sorted((out / "data" / "exercises").glob("*.yaml"))

@@ -325,6 +325,23 @@ def test_multi_gives_partial_credit():
     assert check_answer(ex, ["c", "d"]).score == 0
 
 
+def test_the_checker_gives_its_verdict_apart_from_the_detail_a_widget_shows():
+    right, wrong = check_answer(choice(), "Feng Xi"), check_answer(choice(), "Kim Il Sung")
+    assert (right.verdict, right.feedback, right.detail) == ("correct", "Correct.", "")
+    assert wrong.verdict == "not yet" and wrong.detail == "He is the one who receives it."
+    assert wrong.feedback == "Not quite. He is the one who receives it."
+    ex = Exercise("m", "multi", "?", options=["a", "b", "c"], answers=["a", "b"])
+    half = check_answer(ex, ["a"])
+    assert half.verdict == "partly right" and half.detail == "You found 1 of 2 right options."
+    assert half.feedback == "Partly right. You found 1 of 2 right options."
+    tag = Exercise("t", "tag", "?", quote="q", device="flattery")
+    assert check_answer(tag, "flattery").detail == "this passage is an example of flattery."
+    assert check_answer(choice(), "").verdict == "empty"
+    text = Exercise("x", "text", "Why?", model_answer="Because.")
+    assert check_answer(text, "").verdict == "empty"
+    assert check_answer(text, "word " * 20).verdict == "not marked"
+
+
 def test_order_gives_credit_by_position():
     ex = Exercise("o", "order", "?", items=["one", "two", "three", "four"])
     assert check_answer(ex, ["one", "two", "three", "four"]).correct is True

@@ -337,6 +337,29 @@ def test_an_unknown_source_key_points_at_its_line(tmp_path, raw_text):
     assert err.value.field == "people[2].source (shtykov)"
 
 
+def test_the_date_puzzle_and_the_short_names_are_the_records_own_data(meta):
+    assert meta["date_puzzle"]["step"] in {step["id"] for step in meta.chain()}
+    assert "29.8.50" in meta["date_puzzle"]["summary"]
+    assert "483/sh" in meta["date_puzzle"]["registered"]
+    assert meta.actor_name("stalin") == "Stalin (as Feng Xi)"
+    assert meta["names"]["short"] == "the telegram of 28 August 1950"
+
+
+def test_a_date_puzzle_naming_no_chain_step_names_file_line_and_field(tmp_path, raw_text):
+    path = write_broken(tmp_path, raw_text, "  step: received\n", "  step: recieved\n")
+    with pytest.raises(MetadataError) as err:
+        load_metadata(path=path)
+    assert err.value.line == line_of(path, "  step: recieved")
+    assert err.value.field == "date_puzzle.step" and "recieved" in err.value.message
+
+
+def test_a_date_puzzle_without_its_heading_is_named(tmp_path, raw_text):
+    path = write_broken(tmp_path, raw_text, "  heading: 28 or 29 August?\n", "")
+    with pytest.raises(MetadataError) as err:
+        load_metadata(path=path)
+    assert err.value.field == "date_puzzle" and "heading" in err.value.message
+
+
 def test_broken_yaml_names_the_line(tmp_path, raw_text):
     path = write_broken(tmp_path, raw_text, "    step: Reported back to Moscow\n",
                         "    step: [Reported back to Moscow\n")

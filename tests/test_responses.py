@@ -13,21 +13,19 @@ from pathlib import Path
 import pytest
 
 from primary_source import paths
+from primary_source.classroom import grade, summarize
 from primary_source.exercises import check_answer, load_bank
+from primary_source.export import export_csv, export_html
 from primary_source.responses import (
     FORMAT,
     DamagedResponsesWarning,
     ResponsesFileError,
     current_learner,
-    export_csv,
-    export_html,
-    grade,
     load_answers,
     responses_file,
     safe_name,
     save_answer,
     set_current_learner,
-    summarize,
 )
 
 HOSTILE = [

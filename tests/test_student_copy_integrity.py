@@ -9,9 +9,9 @@ import yaml
 
 from primary_source import paths
 from primary_source.cli import main
-from primary_source.exercise_bank.loader import squash
-from primary_source.exercise_bank.model import canonical
 from primary_source.exercises import ASSESSED_FEEDBACK, is_assessed, load_bank, strip_answers
+from primary_source.exercises.loader import squash
+from primary_source.exercises.model import canonical
 from primary_source.rhetoric import load_key
 from primary_source.ui.rhetoric import tagging_exercise
 

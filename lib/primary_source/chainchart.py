@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from primary_source.journey import MEANS_STYLES, chain_frame, resolve_highlight
 from primary_source.palette import OKABE_ITO
-from primary_source.provenance import MEANS_STYLES, _resolve_highlight, chain_frame
 from primary_source.svg import document, line, marker, text, text_width
 
 __all__ = ["chain_svg"]
@@ -18,12 +18,12 @@ def chain_svg(meta=None, highlight: Any = None, frame: pd.DataFrame | None = Non
               dpi: float = 96) -> str:
     """A left-to-right diagram of the journey: who did what, when, by which means, as SVG.
 
-    The same diagram as :func:`primary_source.provenance.plot_chain`: each step a marker
+    The same diagram as :func:`primary_source.journey.plot_chain`: each step a marker
     whose colour *and* shape show the means, the date above, the step and the actor below,
     "N years later" between distant steps, and ``highlight`` (a step number from 1, or a step
     id) drawn larger with a thick outline and bold labels. Pass ``frame`` (from
-    :func:`~primary_source.provenance.chain_frame`) to skip reading the metadata again.
-    :func:`~primary_source.provenance.describe_chain` is the text alternative.
+    :func:`~primary_source.journey.chain_frame`) to skip reading the metadata again.
+    :func:`~primary_source.journey.describe_chain` is the text alternative.
 
     >>> chain_svg(highlight=3).count('class="step"')
     9
@@ -36,7 +36,7 @@ def chain_svg(meta=None, highlight: Any = None, frame: pd.DataFrame | None = Non
         body = [text(8 * dpi / 2, 0.8 * dpi + (i - len(lines) / 2) * 14 * pt, part, 9.5 * pt,
                      anchor="middle") for i, part in enumerate(lines)]
         return document(8 * dpi, 1.6 * dpi, body)
-    chosen = _resolve_highlight(frame, highlight)
+    chosen = resolve_highlight(frame, highlight)
     n = len(frame)
     width, height = max(8.0, 1.02 * n) * dpi, 3.9 * dpi
     step_w = (width - 0.3 * dpi) / n
@@ -45,7 +45,7 @@ def chain_svg(meta=None, highlight: Any = None, frame: pd.DataFrame | None = Non
     def cx(i: int) -> float:
         return 0.15 * dpi + step_w * (i + 0.5)
 
-    title = "The journey of the telegram of 28 August 1950"
+    title = frame.attrs.get("title") or "The journey of the record"
     if chosen is not None:
         title += f": step {chosen + 1} of {n}, {frame.loc[chosen, 'step']}"
     out = [text(width / 2, 0.25 * dpi, title, 11.5 * pt, anchor="middle", css_class="title"),

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from primary_source.metadata import Metadata
     from primary_source.record import Document
 
-__all__ = ["display_citation", "permanent_address", "record_metadata"]
+__all__ = ["display_citation", "permanent_address", "record_metadata", "record_names"]
 
 _URL_RE = re.compile(r"https?://\S+")
 
@@ -80,3 +80,22 @@ def display_citation(doc: Document, meta: Metadata | None = None) -> str:
     if _URL_RE.search(citation):
         return _URL_RE.sub(lambda m: address, citation, count=1).strip()
     return f"{citation.rstrip('. ')}. {address}"
+
+
+def record_names(meta: Metadata | None = None, doc: Document | None = None) -> tuple[str, str]:
+    """How the lessons name the record in running text, ``(short, long)``: the ``names:`` of its
+    metadata, else the record's own title.
+
+    >>> record_names()[0]
+    'the telegram of 28 August 1950'
+    """
+    from primary_source.record import load_document
+
+    if meta is None:
+        doc = doc or load_document()
+        meta = record_metadata(doc)
+    names = (meta.get("names") if meta is not None else None) or {}
+    if names.get("short") and names.get("long"):
+        return " ".join(str(names["short"]).split()), " ".join(str(names["long"]).split())
+    title = (doc or load_document()).title
+    return f"the record \u201c{title}\u201d", title

@@ -287,7 +287,7 @@ def _chart(ex, group, out: Path) -> tuple[Path, str]:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    from primary_source.exercise_bank.loader import shorten
+    from primary_source.exercises.loader import shorten
     from primary_source.palette import OKABE_ITO
 
     n = len(group)

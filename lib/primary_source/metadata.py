@@ -37,6 +37,12 @@ _REQUIRED = {
     "insertions": ("id", "text", "tells_us", "source"),
     "archives": ("id", "name", "description", "source"),
 }
+#: Optional mappings of a record's own wording, each with the fields it must then have.
+_OPTIONAL = {
+    "names": ("short", "long", "source"),
+    "date_puzzle": ("step", "heading", "summary", "pointer", "registered", "not_when_heard",
+                    "source"),
+}
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -169,6 +175,20 @@ def validate_metadata(data: Any, path: str | Path | None = None, lines: dict | N
                 check.fail(f"duplicate id {item['id']!r}", where + ("id",), item["id"])
             seen.add(item["id"])
 
+    for key, fields in _OPTIONAL.items():
+        block = data.get(key)
+        if block is None:
+            continue
+        if not isinstance(block, dict):
+            check.fail(f"'{key}' must be a mapping of {', '.join(fields)}", (key,))
+        for name in fields:
+            if not str(block.get(name) or "").strip():
+                check.fail(f"has no '{name}'", (key,), None)
+        check_source(block, (key,))
+    puzzle = data.get("date_puzzle")
+    if puzzle and puzzle["step"] not in {step.get("id") for step in data["chain"]}:
+        check.fail(f"step {puzzle['step']!r} is not the id of a chain step", ("date_puzzle", "step"))
+
     adapted = data["adapted"]
     if not isinstance(adapted, dict):
         check.fail("'adapted' must be a mapping with note, source, paragraphs and changes",
@@ -241,13 +261,9 @@ class Metadata(Mapping):
         return next((p for p in self.people() if p["id"] == person_id), None)
 
     def actor_name(self, actor: str) -> str:
-        """A chain step's actor as a name: a person id becomes the person's short name."""
+        """A chain step's actor as a name: a person id becomes the person's ``short_name``."""
         person = self.person(actor)
-        if person is None:
-            return actor
-        return {"stalin": "Stalin (as Feng Xi)", "kim-il-sung": "Kim Il Sung",
-                "shtykov": "Ambassador Shtykov",
-                "eighth-department": "8th Department (cipher service)"}.get(actor, person["name"])
+        return actor if person is None else str(person.get("short_name") or person["name"])
 
     def chain(self) -> list[dict]:
         """The transmission chain, step by step, in the order the file gives."""

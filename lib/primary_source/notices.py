@@ -11,7 +11,9 @@ __all__ = [
     "NEEDS_METADATA",
     "NEEDS_RHETORIC",
     "GUIDE",
+    "metadata_or_none",
     "needs_metadata",
+    "needs_metadata_frame",
     "needs_rhetoric",
     "notice_frame",
     "notice_html",
@@ -114,3 +116,28 @@ def notice_frame(message: str, columns: Sequence[str]) -> Any:
     frame = _notice_frame_class()(columns=list(columns))
     frame.attrs["notice"] = message
     return frame
+
+
+def metadata_or_none(meta: Any = None) -> Any:
+    """``meta`` itself, else the chosen record's curated metadata, else ``None`` (no file).
+
+    >>> metadata_or_none("given")
+    'given'
+    """
+    if meta is not None:
+        return meta
+    try:
+        from primary_source.metadata import load_metadata
+
+        return load_metadata()
+    except FileNotFoundError:
+        return None
+
+
+def needs_metadata_frame(columns: Sequence[str]) -> Any:
+    """An empty table with ``columns`` that shows the "needs curated metadata" notice.
+
+    >>> needs_metadata_frame(["name"]).attrs["notice"].startswith(NEEDS_METADATA)
+    True
+    """
+    return notice_frame(needs_metadata(), columns)

@@ -1,23 +1,19 @@
-"""A learner's saved answers: atomic, merge-safe files, exports, and the class tools."""
+"""A learner's saved answers: atomic, merge-safe files, one per learner, and nothing else."""
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
-
 from primary_source import answers_json, paths
-from primary_source.csvsafe import write_csv
+from primary_source.atomicfile import atomic_write, file_lock
 from primary_source.presentation import presenting
 
 __all__ = [
@@ -33,12 +29,7 @@ __all__ = [
     "load_answers",
     "current_learner",
     "set_current_learner",
-    "export_html",
-    "export_csv",
     "read_responses",
-    "grade",
-    "write_grades",
-    "summarize",
 ]
 
 #: The learner's name when nobody has typed one.
@@ -147,40 +138,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        try:
-            dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
-
-
-def _lock(path: Path) -> FileLock:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return FileLock(str(path) + ".lock", timeout=60)
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -266,7 +223,7 @@ def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, A
         _adopt_old_file(learner, path)
         if not path.exists():
             return {}
-    with _lock(path):
+    with file_lock(path):
         return dict(_read_or_move(path, learner)["answers"])
 
 
@@ -297,7 +254,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         return {"notebook": notebook, "answer": answer, "attempts": 1, "saved": None,
                 **_result_fields(result)}
     path = responses_file(learner)
-    with _lock(path):
+    with file_lock(path):
         _adopt_old_file(learner, path)
         data = _read_or_move(path, learner)
         answers = data["answers"]
@@ -316,7 +273,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
         answers[exercise_id] = entry
         data["learner"] = data.get("learner") or learner
         data["updated"] = now
-        _atomic_write(path, answers_json.dumps(data))
+        atomic_write(path, answers_json.dumps(data))
     from primary_source.handin import answer_saved  # on a class hub: also to the teacher
 
     answer_saved(exercise_id, dict(entry), learner)
@@ -337,13 +294,13 @@ def save_self_check(exercise_id: str, ticked: list[str],
     path = responses_file(learner)
     if presenting() or not path.exists():
         return False
-    with _lock(path):
+    with file_lock(path):
         data = _read_or_move(path, learner)
         entry = data["answers"].get(exercise_id)
         if entry is None:
             return False
         entry["self_check"] = [str(t) for t in ticked]
-        _atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     return True
 
 
@@ -369,138 +326,15 @@ def set_current_learner(name: str) -> Path:
     if presenting():  # projected: nobody's name is remembered
         return responses_file(name)
     path = paths.responses_dir() / _SETTINGS
-    with _lock(path):
-        _atomic_write(path, json.dumps({"learner": name}, ensure_ascii=False) + "\n")
+    with file_lock(path):
+        atomic_write(path, json.dumps({"learner": name}, ensure_ascii=False) + "\n")
     return responses_file(name)
 
 
-# --------------------------------------------------------------------------- exports
+def __getattr__(name: str):
+    """``export_html`` and ``export_csv`` for older callers; they live in ``export``."""
+    if name in ("export_html", "export_csv"):
+        from primary_source import export
 
-
-def _bank():
-    """Every valid exercise of the bank (a mistake in one exercise hides only that one)."""
-    from primary_source.exercises import load_with_problems
-
-    try:
-        return load_with_problems(None)[0]
-    except Exception:  # noqa: BLE001 - exports and grades work without prompts
-        return None
-
-
-def _rows(learner: str, answers: dict[str, dict[str, Any]], bank) -> list[dict[str, Any]]:
-    from primary_source.exercises import answer_text
-
-    rows = []
-    for ex_id, entry in answers.items():
-        ex = bank.get(ex_id) if bank is not None else None
-        rows.append({
-            "learner": learner,
-            "notebook": entry.get("notebook") or (ex.notebook if ex else ""),
-            "exercise": ex_id,
-            "type": ex.type if ex else "",
-            "prompt": ex.prompt if ex else "",
-            "answer": answer_text(entry.get("answer")),
-            "correct": entry.get("correct"),
-            "score": entry.get("score"),
-            "points": ex.points if ex else None,
-            "attempts": entry.get("attempts"),
-            "saved": entry.get("saved", ""),
-        })
-    position = {e.id: i for i, e in enumerate(bank)} if bank is not None else {}
-    rows.sort(key=lambda r: (r["notebook"] or "", position.get(r["exercise"], 10**9),
-                             r["exercise"]))
-    return rows
-
-
-_EXPORT_COLUMNS = ["notebook", "exercise", "prompt", "answer", "correct", "score", "attempts",
-                   "saved"]
-
-
-def export_csv(learner: str | None, path: str | Path) -> Path:
-    """Write a learner's answers as CSV (UTF-8 with a byte-order mark, for spreadsheets)."""
-    learner = learner or DEFAULT_LEARNER
-    rows = _rows(learner, load_answers(learner), _bank())
-    path = Path(path)
-    write_csv(rows, path, _EXPORT_COLUMNS)
-    return path
-
-
-def _result_words(row: dict[str, Any]) -> str:
-    if row["correct"] is True:
-        return "correct"
-    if row["correct"] is False:
-        score = row["score"]
-        return f"partly right ({score:g} points)" if score else "not yet right"
-    return "for your teacher to read"
-
-
-def export_html(learner: str | None, path: str | Path) -> Path:
-    """Write a learner's answers as a readable HTML page (every string escaped)."""
-    learner = learner or DEFAULT_LEARNER
-    bank = _bank()
-    rows = _rows(learner, load_answers(learner), bank)
-    e = html.escape
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head><meta charset="utf-8">',
-        f"<title>Work of {e(learner)}</title>",
-        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}"
-        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.4em;"
-        "text-align:start;vertical-align:top}.answer{white-space:pre-wrap}</style>",
-        "</head><body>",
-        f"<h1>Work of <span dir=\"auto\">{e(learner)}</span></h1>",
-        f"<p>Exported {e(_now())}. {len(rows)} saved answer(s).</p>",
-    ]
-    if not rows:
-        parts.append("<p>No answers saved yet.</p>")
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(row["notebook"] or "", []).append(row)
-    for notebook, group in groups.items():
-        title = bank.titles.get(notebook) if bank is not None else None
-        parts.append(f"<h2>{e(notebook or 'Other exercises')}"
-                     + (f": {e(title)}" if title else "") + "</h2>")
-        parts.append("<table><tr><th scope=\"col\">Exercise</th><th scope=\"col\">Question"
-                     "</th><th scope=\"col\">Your answer</th><th scope=\"col\">Result</th>"
-                     "<th scope=\"col\">Attempts</th></tr>")
-        for row in group:
-            parts.append(
-                "<tr>"
-                f"<td>{e(row['exercise'])}</td>"
-                f"<td dir=\"auto\">{e(row['prompt'])}</td>"
-                f"<td class=\"answer\" dir=\"auto\">{e(row['answer'])}</td>"
-                f"<td>{e(_result_words(row))}</td>"
-                f"<td>{e(str(row['attempts'] or ''))}</td>"
-                "</tr>")
-        parts.append("</table>")
-    parts.append("</body></html>")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
-    return path
-
-
-# --------------------------------------------------------------------------- class tools
-# (they live in ``primary_source.classroom``; these names stay for older callers)
-
-
-def grade(paths_in, bank=None):
-    """A gradebook table; see :func:`primary_source.classroom.grade`."""
-    from primary_source.classroom import grade as _grade
-
-    return _grade(paths_in, bank)
-
-
-def write_grades(table, path: str | Path) -> Path:
-    """Write a ``grade`` table as a CSV; see :func:`primary_source.classroom.write_grades`."""
-    from primary_source.classroom import write_grades as _write_grades
-
-    return _write_grades(table, path)
-
-
-def summarize(paths_in, out_dir: str | Path) -> dict[str, Any]:
-    """Class summary; see :func:`primary_source.classroom.summarize`."""
-    from primary_source.classroom import summarize as _summarize
-
-    return _summarize(paths_in, out_dir)
+        return getattr(export, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

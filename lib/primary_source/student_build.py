@@ -55,7 +55,7 @@ def _bank_folders(data: Path) -> list[Path]:
 
 def _words(text: Any) -> list[str]:
     """The words of ``text`` as marking compares them, a plural ``s`` dropped."""
-    from primary_source.exercise_bank.model import same_key
+    from primary_source.exercises.model import same_key
 
     return [w[:-1] if len(w) > 3 and w.endswith("s") else w
             for w in re.findall(r"\w+", same_key(str(text)))]

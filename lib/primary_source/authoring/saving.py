@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from primary_source import paths
-from primary_source.exercise_bank.model import Bank, ExerciseFormatError, Problem
+from primary_source.exercises.model import Bank, ExerciseFormatError, Problem
 
 __all__ = ["check_text", "save_text", "backup"]
 

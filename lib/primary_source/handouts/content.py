@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from primary_source import load_document, paths
-from primary_source.exercise_bank.model import Bank, Exercise
+from primary_source.exercises.model import Bank, Exercise
 
 __all__ = ["Material", "MATERIAL", "QuestionView", "Figure", "LessonHandout", "question_view", "answer_key",
            "lesson_handout", "citation_and_address", "section_heading"]
@@ -206,7 +206,7 @@ def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
                           for p in doc.paragraphs]
     if material.journey:
         from primary_source.chainchart import chain_svg
-        from primary_source.provenance import describe_chain
+        from primary_source.journey import describe_chain
 
         out.figures.append(Figure("How the telegram travelled", chain_svg(),
                                   describe_chain().splitlines()))

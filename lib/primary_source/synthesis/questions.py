@@ -39,8 +39,6 @@ ALL_PARTS_PRESENT = (
     "weakest, and what would you need to make your claim stronger?"
 )
 
-_TELEGRAM_RECORD = "Wilson Center Digital Archive, record 110696"
-
 
 @dataclass(frozen=True)
 class Question:

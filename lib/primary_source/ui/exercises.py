@@ -307,11 +307,11 @@ class ExerciseBox(widgets.VBox):
             self._show_self_check(real_attempt(ex, answer))
             body = self._text_feedback(result)
         elif result.correct is True:
-            body = note_html(f"<b>&#10003; Correct.</b> {_esc(_rest(result.feedback))}",
+            body = note_html(f"<b>&#10003; Correct.</b> {_esc(result.detail)}",
                          OKABE_ITO["bluish green"])
         elif result.correct is False:
-            word = "Partly right" if result.score > 0 else "Not yet"
-            body = note_html(f"<b>&#10007; {word}.</b> {_esc(_rest(result.feedback))}",
+            word = "Partly right" if result.verdict == "partly right" else "Not yet"
+            body = note_html(f"<b>&#10007; {word}.</b> {_esc(result.detail)}",
                          OKABE_ITO["vermillion"])
         else:
             body = note_html(_esc(result.feedback or ASSESSED_FEEDBACK), OKABE_ITO["blue"])
@@ -341,14 +341,6 @@ class ExerciseBox(widgets.VBox):
             self.feedback.value = note_html(
                 "You answered this before, but the question has changed since. "
                 "Please answer again.", OKABE_ITO["sky blue"])
-
-
-def _rest(feedback: str) -> str:
-    """Feedback without its first word ("Correct." / "Not quite."), which the icon repeats."""
-    for head in ("Correct:", "Correct.", "Not quite:", "Not quite.", "Partly right."):
-        if feedback.startswith(head):
-            return feedback[len(head):].strip()
-    return feedback
 
 
 class ExerciseSection(widgets.VBox):

@@ -6,17 +6,14 @@ import html
 
 import ipywidgets as widgets
 
+from primary_source.archive_levels import decode_citation
 from primary_source.chainchart import chain_svg
 from primary_source.citing import display_citation
+from primary_source.editorial import text_layers
+from primary_source.journey import chain_description, chain_frame
 from primary_source.metadata import date_label, load_metadata
 from primary_source.notices import needs_metadata, notice_html
 from primary_source.palette import OKABE_ITO
-from primary_source.provenance import (
-    chain_frame,
-    decode_citation,
-    describe_chain,
-    text_layers,
-)
 from primary_source.record import load_document
 from primary_source.ui.images import chart_view, show_image
 
@@ -36,6 +33,19 @@ def _caption(text: str) -> str:
     return f'<p class="ps-caption" role="status"><strong>{_e(text)}</strong></p>'
 
 
+def _words(value) -> str:
+    """A curated text on one line."""
+    return " ".join(str(value or "").split())
+
+
+def _date_puzzle(meta) -> tuple[dict, str]:
+    """The record's ``date_puzzle:`` and the note of the chain step that explains it."""
+    puzzle = dict((meta.get("date_puzzle") if meta is not None else None) or {})
+    steps = meta.chain() if puzzle else []
+    step = next((s for s in steps if s["id"] == puzzle.get("step")), None)
+    return (puzzle, _words(step.get("note"))) if step is not None else ({}, "")
+
+
 def citation_decoder(doc=None, meta=None) -> widgets.VBox:
     """A dropdown of every part of the citation (each level of each archive, the address,
     the date); the panel below says what the value is, what it means and why it matters.
@@ -53,7 +63,7 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
                         "caption": row.caption, "value": row.value, "label": row.label,
                         "meaning": row.meaning, "why": row.why_it_matters})
     quirks = meta.quirks() if meta is not None else []
-    quirk = next((q for q in quirks if q["id"] == "test-mirror-address"), None)
+    quirk = next((q for q in quirks if q.get("kind") == "address"), None)
     stable = f" The stable address is {meta.stable_url}." if meta is not None else ""
     entries.append({
         "option": "Address (URL)", "caption": "Address: where the record is published online",
@@ -63,16 +73,13 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
                     + stable),
         "why": "An address lets anyone check the text you quote; a test copy can vanish or "
                "change, so cite the stable address and the date you consulted it."})
-    received = next((s for s in meta.chain() if s["id"] == "received"), None) if meta else None
-    if received is not None:
+    puzzle, explained = _date_puzzle(meta)
+    if puzzle:
         entries.append({
             "option": "Date", "caption": "Date: when the telegram was written and registered",
             "value": date_label(doc.date.isoformat()), "label": "date = registration date",
-            "meaning": "The date in the title and citation comes from the telegram's footer: "
-                       "the day it was registered in Moscow (28 August 1950, No. 483/sh).",
-            "why": "It is not the day Kim Il Sung heard the message: Shtykov's reply calls the "
-                   "telegram \"your order of 29.8.50\". "
-                   + " ".join(str(received.get("note") or "").split())})
+            "meaning": _words(puzzle["registered"]),
+            "why": f"{_words(puzzle['not_when_heard'])} {explained}"})
     else:
         entries.append(_date_entry(doc))
 
@@ -147,8 +154,8 @@ def journey_explorer(meta=None) -> widgets.VBox:
         return box
     frame = chain_frame(meta)
     n = len(frame)
-    puzzle_note = next((" ".join(str(s["note"]).split()) for s in meta.chain()
-                        if s["id"] == "received" and s.get("note")), "")
+    date_puzzle, puzzle_note = _date_puzzle(meta)
+    heading = f": {_e(_words(date_puzzle['heading']))}" if date_puzzle else ""
 
     slider = widgets.IntSlider(value=1, min=1, max=n, step=1, description="Step",
                                continuous_update=False,
@@ -163,8 +170,7 @@ def journey_explorer(meta=None) -> widgets.VBox:
     puzzle = widgets.HTML()
     alternative = widgets.HTML(
         "<details><summary>Text description of the diagram</summary><ol>"
-        + "".join(f"<li>{_e(line.split('. ', 1)[1])}</li>"
-                  for line in describe_chain(meta).splitlines()[1:])
+        + "".join(f"<li>{_e(step)}</li>" for step in chain_description(meta).steps)
         + "</ol></details>")
 
     def show(change=None):
@@ -184,12 +190,12 @@ def journey_explorer(meta=None) -> widgets.VBox:
                          f"{note}<p><small><strong>Source:</strong> {_e(row['source'])}"
                          f"</small></p></div>")
         if row["date_puzzle"]:
-            step_note = _e(row["note"]) if row["note"] and row["id"] != "received" else ""
+            explains = row["id"] == date_puzzle.get("step")
+            step_note = _e(row["note"]) if row["note"] and not explains else ""
             puzzle.value = (
                 f'<div style="{_PUZZLE_BOX}" role="note" aria-label="Date puzzle">'
-                "<p><strong>⚠ Date puzzle: 28 or 29 August?</strong></p>"
-                "<p>The telegram's footer says 28 August 1950; Shtykov's reply calls it "
-                "\"your order of 29.8.50\".</p>"
+                f"<p><strong>⚠ Date puzzle{heading}</strong></p>"
+                + (f"<p>{_e(_words(date_puzzle['summary']))}</p>" if date_puzzle else "")
                 + (f"<p>{step_note}</p>" if step_note else "")
                 + f"<p>{_e(puzzle_note)}</p></div>")
         else:

@@ -393,8 +393,8 @@ def limits_view() -> w.HTML:
     """The questions the telegram cannot answer on its own, and where to look next."""
     table = synthesis.limits_table()
     if table.empty:
-        return w.HTML(_missing("The notes on what a document cannot tell us were written for the "
-                               "telegram of 28 August 1950; write your own for this document."))
+        return w.HTML(_missing("The notes on what a document cannot tell us were written for "
+                               "another record; write your own for this document."))
     return table_view(table[["question", "why the telegram cannot tell us", "where to look"]],
                       "What the telegram cannot tell us")
 

@@ -6,15 +6,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from primary_source import paths
-from primary_source.exercise_bank.file_checker import FileChecker
-from primary_source.exercise_bank.model import (
+from primary_source.exercises.file_checker import FileChecker
+from primary_source.exercises.model import (
     Bank,
     Exercise,
     ExerciseFormatError,
     Problem,
     same_key,
 )
-from primary_source.exercise_bank.sources import Lazy, document_texts, load_catalogue
+from primary_source.exercises.sources import Lazy, document_texts, load_catalogue
 
 __all__ = ["exercises_for", "is_assessed", "lesson_exercises", "load_bank", "load_with_problems",
            "validate"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from primary_source.exercise_bank.model import ANSWER_FIELDS, canonical
+from primary_source.exercises.model import ANSWER_FIELDS, canonical
 
 __all__ = ["strip_answers"]
 

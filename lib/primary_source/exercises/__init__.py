@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from primary_source.exercise_bank.checking import answer_text, check_answer, real_attempt
-from primary_source.exercise_bank.fairness import position_warnings
-from primary_source.exercise_bank.model import (
+from primary_source.exercises.checking import answer_text, check_answer, real_attempt
+from primary_source.exercises.fairness import position_warnings
+from primary_source.exercises.model import (
     ANSWER_FIELDS,
     ASSESSED_FEEDBACK,
     MODEL_ANSWER_AFTER_WORDS,
@@ -16,9 +16,9 @@ from primary_source.exercise_bank.model import (
     Problem,
     Result,
 )
-from primary_source.exercise_bank.sources import load_devices
-from primary_source.exercise_bank.student import strip_answers
-from primary_source.exercise_bank.validation import (
+from primary_source.exercises.sources import load_devices
+from primary_source.exercises.student import strip_answers
+from primary_source.exercises.validation import (
     exercises_for,
     is_assessed,
     lesson_exercises,
@@ -28,15 +28,15 @@ from primary_source.exercise_bank.validation import (
 )
 
 __all__ = [
-    # the data (exercise_bank.model)
+    # the data (exercises.model)
     "TYPES", "ASSESSED_FEEDBACK", "ANSWER_FIELDS", "MODEL_ANSWER_AFTER_WORDS", "Problem",
     "ExerciseFormatError", "Device",
     "Exercise", "Bank", "Result",
-    # loading and validating (exercise_bank.validation, exercise_bank.sources)
+    # loading and validating (exercises.validation, exercises.sources)
     "load_bank", "load_with_problems", "validate", "exercises_for", "lesson_exercises", "is_assessed",
     "load_devices",
-    # answers (exercise_bank.checking, exercise_bank.student)
+    # answers (exercises.checking, exercises.student)
     "check_answer", "answer_text", "real_attempt", "strip_answers",
-    # fairness (exercise_bank.fairness)
+    # fairness (exercises.fairness)
     "position_warnings",
 ]

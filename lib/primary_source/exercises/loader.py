@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from primary_source.exercise_bank.model import Problem, same_key
+from primary_source.exercises.model import Problem, same_key
 from primary_source.yamlload import safe_loader
 
 __all__ = [

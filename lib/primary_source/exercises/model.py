@@ -195,7 +195,10 @@ class Result:
     """What a learner is told after submitting an answer.
 
     ``correct`` is ``None`` when the answer is not auto-graded (free text, or an assessed bank);
-    ``score`` is in points (``fraction correct x points``).
+    ``score`` is in points (``fraction correct x points``). ``feedback`` is the whole message;
+    ``verdict`` says what it comes to (``"correct"``, ``"partly right"``, ``"not yet"``,
+    ``"empty"`` or ``"not marked"``) and ``detail`` is the message without its verdict words
+    ("Correct.", "Not quite:" ...), for a widget that shows the verdict as an icon.
     """
 
     correct: bool | None
@@ -204,6 +207,12 @@ class Result:
     hint: str | None = None
     model_answer: str | None = None
     self_check: list[str] = field(default_factory=list)
+    verdict: str = "not marked"
+    detail: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.detail is None:
+            self.detail = self.feedback
 
 
 @dataclass

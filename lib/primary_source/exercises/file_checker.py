@@ -10,10 +10,10 @@ from typing import Any
 import yaml
 
 from primary_source import yamlload
-from primary_source.exercise_bank.loader import NodeReader, node_kind, node_line
-from primary_source.exercise_bank.model import MODEL_ANSWER_AFTER_WORDS, TYPES, Exercise, Problem
-from primary_source.exercise_bank.sources import Lazy
-from primary_source.exercise_bank.type_checks import TypeChecks
+from primary_source.exercises.loader import NodeReader, node_kind, node_line
+from primary_source.exercises.model import MODEL_ANSWER_AFTER_WORDS, TYPES, Exercise, Problem
+from primary_source.exercises.sources import Lazy
+from primary_source.exercises.type_checks import TypeChecks
 
 __all__ = ["FileChecker"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from primary_source.exercise_bank.loader import squash
-from primary_source.exercise_bank.model import ASSESSED_FEEDBACK, Exercise, Result
+from primary_source.exercises.loader import squash
+from primary_source.exercises.model import ASSESSED_FEEDBACK, Exercise, Result
 
 __all__ = ["answer_text", "check_answer", "real_attempt"]
 
@@ -47,28 +47,33 @@ def check_answer(exercise: Exercise, answer: Any) -> Result:
     if ex.assessed:
         return Result(None, 0.0, ASSESSED_FEEDBACK, hint=ex.hint)
     if answer is None or answer == "" or answer == [] or answer == {}:
-        return Result(False, 0.0, "Choose an answer first, then press Submit.", hint=ex.hint)
+        return Result(False, 0.0, "Choose an answer first, then press Submit.", hint=ex.hint,
+                      verdict="empty", detail="Choose an answer first, then press Submit.")
     checker = {"choice": _check_choice, "multi": _check_multi, "order": _check_order,
                "match": _check_match, "tag": _check_tag}.get(ex.type)
     if checker is None:
         raise ValueError(f"unknown exercise type {ex.type!r}")
-    fraction, feedback = checker(ex, answer)
+    fraction, head, detail = checker(ex, answer)
     fraction = max(0.0, min(1.0, fraction))
     correct = fraction >= 1.0
-    return Result(correct, round(fraction * ex.points, 4), feedback,
-                  hint=None if correct else ex.hint)
+    verdict = "correct" if correct else ("partly right" if fraction > 0 else "not yet")
+    return Result(correct, round(fraction * ex.points, 4), " ".join(filter(None, [head, detail])),
+                  hint=None if correct else ex.hint, verdict=verdict, detail=detail)
 
 
-def _check_choice(ex: Exercise, answer: Any) -> tuple[float, str]:
+# Each checker returns (fraction right, the verdict's words, the detail without them).
+
+
+def _check_choice(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     chosen = str(answer)
     right = ex.answer is not None and _norm(chosen) == _norm(ex.answer)
-    own = ex.feedback.get(chosen)
+    own = ex.feedback.get(chosen) or ""
     if right:
-        return 1.0, "Correct." + (f" {own}" if own else "")
-    return 0.0, "Not quite." + (f" {own}" if own else " Read the passage again and try once more.")
+        return 1.0, "Correct.", own
+    return 0.0, "Not quite.", own or "Read the passage again and try once more."
 
 
-def _check_multi(ex: Exercise, answer: Any) -> tuple[float, str]:
+def _check_multi(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     chosen = [answer] if isinstance(answer, str) else list(answer)
     key = {_norm(a) for a in ex.answers}
     picked = {_norm(c) for c in chosen}
@@ -77,42 +82,42 @@ def _check_multi(ex: Exercise, answer: Any) -> tuple[float, str]:
     fraction = (hits - wrong) / len(key) if key else 0.0
     notes = [ex.feedback[c] for c in chosen if c in ex.feedback]
     if picked == key:
-        head = "Correct: you chose all the right options and no others."
+        head, said = "Correct:", "you chose all the right options and no others."
     else:
         parts = [f"You found {hits} of {len(key)} right option{'s' if len(key) != 1 else ''}"]
         if wrong:
             parts.append(f"{wrong} of your choices {'is' if wrong == 1 else 'are'} not right")
-        head = "Partly right. " + "; ".join(parts) + "."
+        head, said = "Partly right.", "; ".join(parts) + "."
         if hits == 0 and not wrong:
-            head = "Not quite."
-    return fraction, " ".join([head, *notes])
+            head, said = "Not quite.", ""
+    return fraction, head, " ".join(filter(None, [said, *notes]))
 
 
-def _check_order(ex: Exercise, answer: Any) -> tuple[float, str]:
+def _check_order(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     given = list(answer)
     n = len(ex.items)
     right = sum(1 for i, item in enumerate(ex.items)
                 if i < len(given) and _norm(given[i]) == _norm(item))
     if right == n:
-        return 1.0, "Correct: everything is in the right order."
-    return right / n, f"{right} of {n} items are in the right place. Move the others and try again."
+        return 1.0, "Correct:", "everything is in the right order."
+    return right / n, "", f"{right} of {n} items are in the right place. Move the others and try again."
 
 
-def _check_match(ex: Exercise, answer: Any) -> tuple[float, str]:
+def _check_match(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     given = {_norm(k): _norm(v) for k, v in dict(answer).items() if v is not None}
     n = len(ex.pairs)
     right = sum(1 for a, b in ex.pairs if given.get(_norm(a)) == _norm(b))
     if right == n:
-        return 1.0, "Correct: every pair matches."
-    return right / n, f"{right} of {n} pairs match. Look again at the others."
+        return 1.0, "Correct:", "every pair matches."
+    return right / n, "", f"{right} of {n} pairs match. Look again at the others."
 
 
-def _check_tag(ex: Exercise, answer: Any) -> tuple[float, str]:
+def _check_tag(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     chosen = str(answer)
     if ex.device is not None and _norm(chosen) == _norm(ex.device):
-        return 1.0, f"Correct: this passage is an example of {ex.device}."
-    return 0.0, (f"Not quite: {chosen} is not the best name for this passage. "
-                 "Read the definitions of the devices again.")
+        return 1.0, "Correct:", f"this passage is an example of {ex.device}."
+    return 0.0, "Not quite:", (f"{chosen} is not the best name for this passage. "
+                               "Read the definitions of the devices again.")
 
 
 def real_attempt(exercise: Exercise, answer: Any) -> bool:
@@ -134,7 +139,7 @@ def _check_text(ex: Exercise, answer: Any) -> Result:
         return Result(None, 0.0, ASSESSED_FEEDBACK, hint=ex.hint)
     if not text.strip():
         return Result(None, 0.0, "Write your answer in the box first, then press Submit.",
-                      hint=ex.hint, model_answer=None, self_check=[])
+                      hint=ex.hint, model_answer=None, self_check=[], verdict="empty")
     if not real_attempt(ex, text):
         need = ex.model_answer_after_words
         words = len(text.split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from math import comb
 
-from primary_source.exercise_bank.model import Exercise, canonical, same_key
+from primary_source.exercises.model import Exercise, canonical, same_key
 
 __all__ = ["position_warnings", "chance_of_at_least"]
 

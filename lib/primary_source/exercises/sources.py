@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from primary_source import paths
-from primary_source.exercise_bank.loader import shorten
+from primary_source.exercises.loader import shorten
 from primary_source.rhetoric.key import load_devices as read_devices
 from primary_source.rhetoric.model import Device
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from primary_source.exercise_bank.loader import did_you_mean, node_line, shorten, squash
-from primary_source.exercise_bank.model import Problem
+from primary_source.exercises.loader import did_you_mean, node_line, shorten, squash
+from primary_source.exercises.model import Problem
 
 __all__ = ["TypeChecks"]
 
