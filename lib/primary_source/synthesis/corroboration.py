@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from primary_source.synthesis.evidence import _load_meta
+from primary_source.synthesis.evidence import record_metadata
 
 __all__ = [
     "CORROBORATION",
@@ -95,7 +95,7 @@ def corroboration_table(meta: Any = None):
 
     columns = ["id", "date", "record", "reference", "would add",
                "the telegram alone cannot tell us"]
-    meta = _load_meta(meta)
+    meta = record_metadata(meta)
     if meta is None:
         return pd.DataFrame(columns=columns)
     rows = []

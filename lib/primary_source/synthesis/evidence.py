@@ -14,6 +14,7 @@ __all__ = [
     "provenance_evidence",
     "timeline_evidence",
     "evidence_cards",
+    "record_metadata",
     "evidence_table",
 ]
 
@@ -47,8 +48,12 @@ def _slug(text: str, n: int = 48) -> str:
     return slug[:n].rstrip("-") or "item"
 
 
-def _load_meta(meta: Any = None) -> Any:
-    """The curated metadata, or ``None`` when the document has none (or it cannot be read)."""
+def record_metadata(meta: Any = None) -> Any:
+    """The curated metadata, or ``None`` when the document has none (or it cannot be read).
+
+    >>> record_metadata("given") == "given"
+    True
+    """
     if meta is not None:
         return meta
     from primary_source.metadata import MetadataError, load_metadata
@@ -113,7 +118,7 @@ def provenance_evidence(meta: Any = None) -> list[Evidence]:
     """
     from primary_source.metadata import date_label
 
-    meta = _load_meta(meta)
+    meta = record_metadata(meta)
     if meta is None:
         return []
     cards: list[Evidence] = []
@@ -201,7 +206,7 @@ def evidence_cards(doc: Any = None, meta: Any = None, events: Any = None) -> lis
     >>> sorted({c.kind for c in cards})
     ['document', 'provenance', 'timeline']
     """
-    meta = _load_meta(meta)
+    meta = record_metadata(meta)
     return [*document_evidence(doc, meta), *provenance_evidence(meta), *timeline_evidence(events)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from primary_source.synthesis.evidence import _load_meta
+from primary_source.synthesis.evidence import record_metadata
 
 __all__ = [
     "LIMITS",
@@ -122,7 +122,7 @@ def limits_table(meta: Any = None, doc_id: str | None = None):
                "related records", "source"]
     if (doc_id or document_id()) != WRITTEN_FOR:
         return pd.DataFrame(columns=columns)
-    meta = _load_meta(meta)
+    meta = record_metadata(meta)
     cite = meta.cite if meta is not None else (lambda s: s)
     known = {r["id"] for r in meta.related()} if meta is not None else set()
     rows = []

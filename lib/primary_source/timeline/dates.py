@@ -12,20 +12,37 @@ __all__ = [
     "format_date",
     "format_span",
     "format_month",
+    "parse_event_date",
+    "guess_precision",
+    "period_end",
+    "as_timestamp",
 ]
 
 
-def _parse_date(text: str, precision: str) -> pd.Timestamp:
-    """Parse ``text`` written at ``precision``; raise ValueError with a readable reason."""
+def parse_event_date(text: str, precision: str) -> pd.Timestamp:
+    """Parse ``text`` written at ``precision``; raise ValueError with a readable reason.
+
+    >>> parse_event_date("1950-08", "month")
+    Timestamp('1950-08-01 00:00:00')
+    """
     return pd.Timestamp(PartialDate.parse(text, precision).first)
 
 
-def _guess_precision(text: str) -> str:
+def guess_precision(text: str) -> str:
+    """The precision a date is written at: ``day``, ``month`` or ``year``.
+
+    >>> guess_precision("1950-08-28"), guess_precision("1950")
+    ('day', 'year')
+    """
     return PartialDate.guess_precision(text)
 
 
-def _period_end(ts: pd.Timestamp, precision: str) -> pd.Timestamp:
-    """The last moment of the day, month or year that starts at ``ts``."""
+def period_end(ts: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The last moment of the day, month or year that starts at ``ts``.
+
+    >>> period_end(pd.Timestamp("1950-08-01"), "month")
+    Timestamp('1950-08-31 23:59:59.999999')
+    """
     if precision == "year":
         nxt = pd.Timestamp(ts.year + 1, 1, 1)
     elif precision == "month":
@@ -35,19 +52,22 @@ def _period_end(ts: pd.Timestamp, precision: str) -> pd.Timestamp:
     return nxt - pd.Timedelta(microseconds=1)
 
 
-def _as_timestamp(value, *, end: bool = False) -> pd.Timestamp:
+def as_timestamp(value, *, end: bool = False) -> pd.Timestamp:
     """A window bound from a str (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), date or Timestamp.
 
     An end bound covers the whole year, month or day it names.
+
+    >>> as_timestamp("1950-08", end=True)
+    Timestamp('1950-08-31 23:59:59.999999')
     """
     if isinstance(value, str):
         text = value.strip()
-        precision = _guess_precision(text)
-        ts = _parse_date(text, precision)
-        return _period_end(ts, precision) if end else ts
+        precision = guess_precision(text)
+        ts = parse_event_date(text, precision)
+        return period_end(ts, precision) if end else ts
     ts = pd.Timestamp(value)
     if end and ts == ts.normalize():
-        return _period_end(ts, "day")
+        return period_end(ts, "day")
     return ts
 
 
@@ -57,8 +77,8 @@ def window_bounds(start=None, end=None) -> tuple[pd.Timestamp, pd.Timestamp]:
     >>> window_bounds("1950-01", "1950-08")[1].date()
     datetime.date(1950, 8, 31)
     """
-    lo = _as_timestamp(DEFAULT_START if start is None else start)
-    hi = _as_timestamp(DEFAULT_END if end is None else end, end=True)
+    lo = as_timestamp(DEFAULT_START if start is None else start)
+    hi = as_timestamp(DEFAULT_END if end is None else end, end=True)
     if hi < lo:
         raise ValueError(f"the window ends ({hi.date()}) before it starts ({lo.date()})")
     return lo, hi
@@ -104,5 +124,5 @@ def format_month(value) -> str:
     >>> format_month("1950-01")
     'Jan 1950'
     """
-    ts = _as_timestamp(value) if isinstance(value, str) else pd.Timestamp(value)
+    ts = as_timestamp(value) if isinstance(value, str) else pd.Timestamp(value)
     return f"{ts.strftime('%b')} {ts.year}"

@@ -6,12 +6,12 @@ import pandas as pd
 
 from primary_source.timeline.dates import format_date, format_month, format_span, window_bounds
 from primary_source.timeline.filtering import (
-    _hindsight,
-    _later_mask,
     document_date,
     document_noun,
     events_between,
+    hindsight_limit,
     is_document,
+    later_mask,
 )
 from primary_source.timeline.loading import load_events
 from primary_source.timeline.schema import CATEGORIES
@@ -42,9 +42,9 @@ def caption(events: pd.DataFrame, start=None, end=None, categories=None,
     noun = "event" if len(shown) == 1 else "events"
     text = (f"Showing {len(shown)} {noun}, {format_month(lo)} – {format_month(hi)}, "
             f"categories: {', '.join(cats) if cats else 'none'}")
-    limit = _hindsight(hindsight_date)
+    limit = hindsight_limit(hindsight_date)
     if limit is not None:
-        later = int(_later_mask(shown, hindsight_date).sum())
+        later = int(later_mask(shown, hindsight_date).sum())
         text += (f"; only what was known by {format_date(limit, 'day')} "
                  f"({later} later {'event' if later == 1 else 'events'} greyed out)")
     return text
@@ -86,8 +86,8 @@ def describe(events: pd.DataFrame | None = None, start=None, end=None, categorie
         lines.append(f"The whole window lies before the {doc_label}.")
     else:
         lines.append(f"The whole window lies after the {doc_label}.")
-    later = _later_mask(shown, hindsight_date)
-    limit = _hindsight(hindsight_date)
+    later = later_mask(shown, hindsight_date)
+    limit = hindsight_limit(hindsight_date)
     if limit is not None:
         lines.append(f"Hindsight is switched off: only what was known by "
                      f"{format_date(limit, 'day')} is shown in colour; {int(later.sum())} later "
@@ -126,9 +126,9 @@ def window_table(events: pd.DataFrame | None = None, start=None, end=None, categ
         "Source": shown["source"],
         "Note": shown["note"],
     })
-    limit = _hindsight(hindsight_date)
+    limit = hindsight_limit(hindsight_date)
     if limit is not None:
         table[f"Known by {format_date(limit, 'day')}"] = [
-            "no" if later else "yes" for later in _later_mask(shown, hindsight_date)]
+            "no" if later else "yes" for later in later_mask(shown, hindsight_date)]
     table.index = range(1, len(table) + 1)
     return table

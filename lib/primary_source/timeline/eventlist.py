@@ -9,10 +9,10 @@ import pandas as pd
 from primary_source.timeline.dates import format_span, window_bounds
 from primary_source.timeline.describing import describe
 from primary_source.timeline.filtering import (
-    _later_mask,
     document_noun,
     events_between,
     is_document,
+    later_mask,
 )
 from primary_source.timeline.loading import load_events
 from primary_source.timeline.schema import CATEGORIES
@@ -38,7 +38,7 @@ def event_list_html(events: pd.DataFrame | None = None, start=None, end=None, ca
     parts = ['<div class="ps-event-list" style="line-height:1.5">']
     parts += [f"<p>{escape(line)}</p>" for line in summary.splitlines()]
     items = []
-    later = _later_mask(shown, hindsight_date)
+    later = later_mask(shown, hindsight_date)
     for (_i, row), is_later, is_doc in zip(shown.iterrows(), later, is_document(shown),
                                           strict=True):
         when = format_span(row["start"], row["end"], row["precision"])

@@ -7,7 +7,7 @@ import datetime as _dt
 import numpy as np
 import pandas as pd
 
-from primary_source.timeline.dates import _as_timestamp, window_bounds
+from primary_source.timeline.dates import as_timestamp, window_bounds
 from primary_source.timeline.schema import DOCUMENT_DATE
 
 __all__ = [
@@ -15,6 +15,8 @@ __all__ = [
     "document_noun",
     "events_between",
     "is_document",
+    "hindsight_limit",
+    "later_mask",
 ]
 
 
@@ -53,7 +55,7 @@ def document_noun(when: _dt.date | None = None) -> str:
 def _last_moment(frame: pd.DataFrame) -> pd.Series:
     """When each event is over: the end of its period, or of the day/month/year of its start.
 
-    The same as :func:`_period_end` row by row, computed for the whole column at once (the
+    The same as :func:`period_end` row by row, computed for the whole column at once (the
     explorer asks for it on every change of the window).
     """
     ref = frame["end"].where(frame["end"].notna(), frame["start"]).to_numpy("datetime64[ns]")
@@ -82,17 +84,27 @@ def events_between(df: pd.DataFrame, start=None, end=None, categories=None) -> p
     return df[mask].reset_index(drop=True)
 
 
-def _hindsight(value) -> pd.Timestamp | None:
-    """The last moment still 'known' for the hindsight switch, or None when it is off."""
+def hindsight_limit(value) -> pd.Timestamp | None:
+    """The last moment still 'known' for the hindsight switch, or None when it is off.
+
+    >>> hindsight_limit("1950-08-28")
+    Timestamp('1950-08-28 23:59:59.999999')
+    """
     if value is None or value is False:
         return None
     if value is True:
         value = document_date()
-    return _as_timestamp(value, end=True)
+    return as_timestamp(value, end=True)
 
 
-def _later_mask(frame: pd.DataFrame, hindsight_date) -> pd.Series:
-    limit = _hindsight(hindsight_date)
+def later_mask(frame: pd.DataFrame, hindsight_date) -> pd.Series:
+    """Which events of ``frame`` were not yet known at the hindsight date (all False when off).
+
+    >>> from primary_source.timeline import load_events
+    >>> later_mask(load_events().head(2), None).tolist()
+    [False, False]
+    """
+    limit = hindsight_limit(hindsight_date)
     if limit is None:
         return pd.Series(False, index=frame.index)
     return frame["start"] > limit

@@ -15,14 +15,14 @@ import pandas as pd
 
 from primary_source.palette import CATEGORY_COLOURS
 from primary_source.svg import advance_width
-from primary_source.timeline.dates import _period_end, format_date, format_month, window_bounds
+from primary_source.timeline.dates import format_date, format_month, period_end, window_bounds
 from primary_source.timeline.filtering import (
-    _hindsight,
-    _later_mask,
     document_date,
     document_noun,
     events_between,
+    hindsight_limit,
     is_document,
+    later_mask,
 )
 from primary_source.timeline.loading import load_eras, load_events
 from primary_source.timeline.placing import Piece, Rows, fit_label, pack, wrap_words
@@ -137,11 +137,11 @@ def prepare_window(events=None, start=None, end=None, categories=None,
     shown = events_between(events, lo, hi, wanted)
     eras = load_eras()
     return Window(
-        lo=lo, hi=hi, categories=wanted, shown=shown, limit=_hindsight(hindsight_date),
+        lo=lo, hi=hi, categories=wanted, shown=shown, limit=hindsight_limit(hindsight_date),
         docs=is_document(shown).tolist(),
-        later=[bool(x) for x in _later_mask(shown, hindsight_date)],
+        later=[bool(x) for x in later_mask(shown, hindsight_date)],
         starts=[float(x) for x in mdates.date2num(shown["start"])] if len(shown) else [],
-        ends=[None if pd.isna(e) else float(mdates.date2num(_period_end(e, p)))
+        ends=[None if pd.isna(e) else float(mdates.date2num(period_end(e, p)))
               for e, p in zip(shown["end"], shown["precision"], strict=True)],
         eras=[(float(mdates.date2num(s)), float(mdates.date2num(e)), name)
               for s, e, name in zip(eras["start"], eras["end"], eras["name"], strict=True)

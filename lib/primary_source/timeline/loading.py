@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from primary_source import paths
-from primary_source.timeline.dates import _guess_precision, _parse_date, _period_end
+from primary_source.timeline.dates import guess_precision, parse_event_date, period_end
 from primary_source.timeline.schema import CATEGORIES, COLUMNS, ERA_COLUMNS, PRECISIONS, TimelineFormatError
 
 __all__ = [
@@ -105,13 +105,13 @@ def load_events(path=None) -> pd.DataFrame:
             raise TimelineFormatError(path, line, "category", f"unknown category "
                                       f"{row['category']!r}; use one of {', '.join(CATEGORIES)}")
         try:
-            start = _parse_date(row["start"], precision)
+            start = parse_event_date(row["start"], precision)
         except ValueError as exc:
             raise TimelineFormatError(path, line, "start", str(exc)) from None
         end = pd.NaT
         if row["end"]:
             try:
-                end = _parse_date(row["end"], precision)
+                end = parse_event_date(row["end"], precision)
             except ValueError as exc:
                 raise TimelineFormatError(path, line, "end", str(exc)) from None
             if end < start:
@@ -145,11 +145,11 @@ def _read_eras(path: Path) -> pd.DataFrame:
         bounds = {}
         for field in ("start", "end"):
             try:
-                precision = _guess_precision(row[field])
-                ts = _parse_date(row[field], precision)
+                precision = guess_precision(row[field])
+                ts = parse_event_date(row[field], precision)
             except ValueError as exc:
                 raise TimelineFormatError(path, line, field, str(exc)) from None
-            bounds[field] = _period_end(ts, precision) if field == "end" else ts
+            bounds[field] = period_end(ts, precision) if field == "end" else ts
         if bounds["end"] < bounds["start"]:
             raise TimelineFormatError(path, line, "end", "the era ends before it starts")
         records.append({**row, **bounds, "line": line})

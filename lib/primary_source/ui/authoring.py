@@ -25,7 +25,12 @@ from primary_source.ui.notes import note_html
 
 __all__ = ["ExerciseEditor", "exercise_editor"]
 
-_WIDE = widgets.Layout(width="100%")
+
+def _wide():
+    """A fresh full-width layout for one widget (none is made at import time)."""
+    return widgets.Layout(width="100%")
+
+
 _STYLE = {"description_width": "12em"}
 _LABELS = {
     "id": "Id", "section": "Section", "type": "Type", "prompt": "Question",
@@ -98,7 +103,7 @@ class ExerciseEditor(widgets.VBox):
             self.lesson, self.exercises,
             widgets.HBox([self.new_type, self.add_button, self.remove_button, self.up_button,
                           self.down_button]),
-            widgets.HBox([self.form, self.preview], layout=_WIDE),
+            widgets.HBox([self.form, self.preview], layout=_wide()),
             self.problems, widgets.HBox([self.save]), self.status]
         self._open()
 
@@ -186,7 +191,7 @@ class ExerciseEditor(widgets.VBox):
                               *self.fields.values()]
 
     def _field(self, name: str, value: str) -> widgets.Widget:
-        common = dict(description=_LABELS.get(name, name), style=_STYLE, layout=_WIDE)
+        common = dict(description=_LABELS.get(name, name), style=_STYLE, layout=_wide())
         options = _lines(self.fields["options"].value) if "options" in self.fields else []
         if name == "type":
             box = widgets.Dropdown(options=list(TYPES), value=value or "choice", **common)

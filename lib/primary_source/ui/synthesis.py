@@ -10,7 +10,6 @@ from typing import Any
 import ipywidgets as w
 
 from primary_source import responses, synthesis
-from primary_source.notices import needs_metadata
 from primary_source.palette import OKABE_ITO
 from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.synthesis import (
@@ -27,6 +26,13 @@ from primary_source.synthesis import (
     question_by_id,
 )
 from primary_source.ui.notes import download_link, note_html
+from primary_source.ui.synthesis_tables import (
+    corroboration_view,
+    evidence_view,
+    limits_view,
+    rubric_view,
+    table_view,
+)
 
 __all__ = [
     "SHOW_ALL",
@@ -42,7 +48,13 @@ __all__ = [
 
 #: The first choice of the "Show evidence from" filter.
 SHOW_ALL = "all"
-_WIDE = w.Layout(width="auto", max_width="100%")
+
+
+def _wide():
+    """A fresh full-width layout for one widget (none is made at import time)."""
+    return w.Layout(width="auto", max_width="100%")
+
+
 _LABELLED = {"description_width": "9em"}
 
 
@@ -305,7 +317,6 @@ def _ordered(evidence: Sequence[Evidence]) -> list[Evidence]:
     return [e for k in KINDS for e in evidence if e.kind == k]
 
 
-
 def portfolio_button(learner: str | None = None) -> w.VBox:
     """A "Download my portfolio" button: one HTML page of the learner's work in every lesson.
 
@@ -346,59 +357,3 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
     box.add_class("ps-portfolio")
     box.button, box.output = button, output
     return box
-
-
-# --------------------------------------------------------------------------- tables in full
-
-
-def table_view(table, caption: str) -> w.HTML:
-    """A table shown in full (no cut-off text), with a caption and column headers, escaped."""
-    head = "".join(f'<th scope="col" style="text-align:left">{_e(c)}</th>' for c in table.columns)
-    rows = []
-    for record in table.itertuples(index=False):
-        cells = [f'<td dir="auto" style="text-align:left;vertical-align:top">{_e(v)}</td>'
-                 for v in record]
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    view = w.HTML(
-        '<table class="ps-cer-table" style="border-collapse:collapse;max-width:100%">'
-        f'<caption style="text-align:left;font-weight:bold">{_e(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-        layout=_WIDE)
-    view.add_class("ps-cer-table-view")
-    return view
-
-
-def _missing(text: str) -> str:
-    """A notice for a part that needs curated data this document does not have."""
-    return note_html(f"<p><em>{_e(text)} {_e(needs_metadata())}</em></p>", OKABE_ITO["sky blue"])
-
-
-def evidence_view(kind: str | None = None) -> w.HTML:
-    """The evidence cards of one kind (or all) as a full table: id, evidence, source."""
-    table = synthesis.evidence_table(kind)[["id", "evidence", "source"]]
-    what = KIND_LABELS.get(kind, "all three places") if kind else "all three places"
-    return table_view(table, f"Evidence from {what} ({len(table)} pieces)")
-
-
-def corroboration_view() -> w.HTML:
-    """What each related record would add, and what the telegram alone cannot tell us."""
-    table = synthesis.corroboration_table()
-    if table.empty:
-        return w.HTML(_missing("This document has no list of related records yet."))
-    return table_view(table[["date", "record", "would add", "the telegram alone cannot tell us"]],
-                      "Related records: what each would add")
-
-
-def limits_view() -> w.HTML:
-    """The questions the telegram cannot answer on its own, and where to look next."""
-    table = synthesis.limits_table()
-    if table.empty:
-        return w.HTML(_missing("The notes on what a document cannot tell us were written for "
-                               "another record; write your own for this document."))
-    return table_view(table[["question", "why the telegram cannot tell us", "where to look"]],
-                      "What the telegram cannot tell us")
-
-
-def rubric_view() -> w.HTML:
-    """The assessment rubric: a row per criterion, a column per level."""
-    return table_view(synthesis.rubric_table(), "How your argument is assessed")
