@@ -309,7 +309,6 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
     >>> load_metadata().chain()[0]["id"]
     'drafted'
     """
-    import yaml
 
     from primary_source import yamlload
 
@@ -333,13 +332,7 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
                             line) from None
     except OSError as err:  # a folder, a file we may not read
         raise MetadataError(f"cannot be read ({err.strerror or err})", path) from None
-    try:
-        data, node = yamlload.load_with_node(text)
-    except yaml.YAMLError as err:
-        problem = getattr(err, "problem", None) or str(err)
-        raise MetadataError(f"this is not valid YAML: {problem}", path,
-                            yamlload.error_line(err)) from None
-    lines = yamlload.line_map(node, key_lines=True) if node is not None else {}
+    data, lines = yamlload.load_data_file(text, path, MetadataError, key_lines=True)
     validate_metadata(data, path, lines)
     meta = Metadata(doc_id=str(data["id"]), path=str(path), data=data)
     _CACHE.clear()

@@ -199,7 +199,6 @@ def load_related(path: str | Path | None = None) -> list[RelatedCard]:
     >>> len(cards) >= 8, cards[0].date <= cards[-1].date
     (True, True)
     """
-    import yaml
 
     from primary_source import yamlload
 
@@ -211,13 +210,8 @@ def load_related(path: str | Path | None = None) -> list[RelatedCard]:
                                 str(path)) from None
     except UnicodeDecodeError as err:
         raise RelatedRecordsError(f"is not UTF-8 text ({err.reason})", path) from None
-    try:
-        data, node = yamlload.load_with_node(text)
-    except yaml.YAMLError as err:
-        problem = getattr(err, "problem", None) or str(err)
-        raise RelatedRecordsError(f"this is not valid YAML: {problem}", path,
-                                  yamlload.error_line(err)) from None
-    return validate_related(data, path, yamlload.line_map(node) if node is not None else {})
+    data, lines = yamlload.load_data_file(text, path, RelatedRecordsError)
+    return validate_related(data, path, lines)
 
 
 def teacher_records(folder: str | Path | None = None,

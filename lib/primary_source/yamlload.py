@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["MAX_ALIAS_NODES", "MAX_DEPTH", "LineDict", "safe_loader", "safe_load", "compose",
            "load_with_node", "load_with_lines", "line_loader", "line_of", "line_map",
-           "error_line", "check_limits"]
+           "error_line", "check_limits", "load_data_file"]
 
 #: How many nodes all aliases of one file may stand for together (a "billion laughs" file
 #: stands for 10**9); far above any hand-written file, far below what exhausts memory.
@@ -267,3 +267,26 @@ def error_line(err, default: int = 1) -> int:
     """
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     return mark.line + 1 if mark is not None else default
+
+
+def load_data_file(text: str, path, error, *, key_lines: bool = False):
+    """``(data, lines)`` of a curated file; a YAML error becomes ``error(message, path, line)``.
+
+    ``lines`` maps each key path to its line (see :func:`line_map`).
+
+    >>> load_data_file("a: 1", "x.yaml", ValueError)
+    ({'a': 1}, {(): 1, ('a',): 1})
+    >>> try:
+    ...     load_data_file("a: [1", "x.yaml", lambda m, p, n: ValueError(f"{p}:{n}: {m}"))
+    ... except ValueError as err:
+    ...     print(str(err).split(": ")[0])
+    x.yaml:2
+    """
+    import yaml
+
+    try:
+        data, node = load_with_node(text)
+    except yaml.YAMLError as err:
+        problem = getattr(err, "problem", None) or str(err)
+        raise error(f"this is not valid YAML: {problem}", path, error_line(err)) from None
+    return data, (line_map(node, key_lines=key_lines) if node is not None else {})
