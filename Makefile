@@ -93,7 +93,7 @@ present: $(VENV)/.runtime
 	exec env PRIMARY_SOURCE_PRESENT=1 $(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PRESENT_PORT) --Voila.token="$$token" notebooks/
 
 bench: $(VENV)/.dev
-	$(BIN)/python -m primary_source.bench
+	$(BIN)/python -m tools.bench
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

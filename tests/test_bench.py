@@ -6,14 +6,17 @@ correctness of what is timed are checked.
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import json
 
 import pytest
 
-from primary_source import bench, parse_record
-from primary_source.benchmarks import records, stats, widgets
-from primary_source.benchmarks.drawing import generate_events
-from primary_source.benchmarks.notebooks import BARE_SOURCE, bare_notebook, lesson_paths
+from primary_source import parse_record
+from tools.bench import records, stats, widgets
+from tools.bench import run as bench
+from tools.bench.drawing import generate_events
+from tools.bench.notebooks import BARE_SOURCE, bare_notebook, lesson_paths
 
 
 def test_every_generated_record_parses_to_what_was_generated():
@@ -128,3 +131,10 @@ def test_a_quick_run_without_lessons_returns_every_figure(monkeypatch):
     assert all(isinstance(flag, bool) for flag in result["met"].values())
     assert "widget timeline window" in result["met"] and "import primary_source" in result["met"]
     json.dumps(result)  # everything can be written to build/bench.json
+
+
+@pytest.mark.parametrize("name", ["stats", "records", "drawing"])
+def test_the_examples_in_the_benchmark_work(name):
+    module = importlib.import_module(f"tools.bench.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert result.attempted > 0 and result.failed == 0, f"{result.failed} examples in {name} failed"

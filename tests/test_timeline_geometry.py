@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 
 from primary_source import timeline as tl
-from primary_source.benchmarks.drawing import generate_events
 from primary_source.timeline.svg import PLACES
 from primary_source.ui.timeline import month_options
 from tests.timeline_geometry import clashes, label_boxes, overlap
+from tools.bench.drawing import generate_events
 
 #: Every fourth month of the explorer's slider, and its last.
 MONTHS = [value for _, value in month_options()][::4] + ["1953-12"]

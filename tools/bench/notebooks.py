@@ -9,6 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools.bench.stats import median
+
 __all__ = ["BARE_SOURCE", "lesson_paths", "bare_notebook", "run_all", "notebook_timings"]
 
 #: The whole of the bare notebook: what any lesson pays before it does anything of its own.
@@ -85,7 +87,6 @@ def notebook_timings(rounds: int = 3, lessons=None) -> dict[str, dict]:
     """
     import nbformat
 
-    from primary_source.benchmarks.stats import median
 
     lessons = list(lesson_paths() if lessons is None else lessons)
     runs = {p.stem: {"bare": [], "lesson": [], "cells": [], "slowest_cells": [], "problems": []}

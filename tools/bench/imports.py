@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+from tools.bench.stats import median
+
 __all__ = ["DEPENDENCIES", "UI_MODULES", "import_overhead"]
 
 #: Imported first in every measuring process, so that only our own modules are timed.
@@ -47,7 +49,6 @@ def import_overhead(rounds: int = 5, modules=("primary_source", *UI_MODULES)) ->
     The modules take turns, round after round, so a busy moment spreads over all of them;
     the median of ``rounds`` runs is reported with every run listed.
     """
-    from primary_source.benchmarks.stats import median
 
     runs: dict[str, list[float]] = {m: [] for m in modules}
     for _ in range(max(rounds, 1)):

@@ -70,8 +70,8 @@ def run(quick: bool = False, notebooks: bool = True, log=None) -> dict:
     ``quick`` uses one round of lessons, 10 interactions per widget and fewer repeats;
     ``notebooks=False`` leaves the lessons out (their entry is then an empty mapping).
     """
-    from primary_source.benchmarks import drawing, imports, records, widgets
-    from primary_source.benchmarks import notebooks as lessons
+    from tools.bench import drawing, imports, records, widgets
+    from tools.bench import notebooks as lessons
 
     say = log or (lambda text: None)
     began = time.perf_counter()
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table and write ``build/bench.json``; 0 even if slow."""
     from primary_source.paths import project_root
 
-    parser = argparse.ArgumentParser(prog="python -m primary_source.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="fewer rounds and interactions (about a minute)")
     parser.add_argument("--no-notebooks", action="store_true", help="leave the lessons out")
@@ -168,6 +168,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Written to {args.out}")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -7,6 +7,8 @@ import random
 import time
 from collections.abc import Callable, Iterator
 
+from tools.bench.stats import summary_ms
+
 __all__ = ["SCENARIOS", "MEASURES", "widget_timings"]
 
 
@@ -235,7 +237,6 @@ def widget_timings(interactions: int = 60, only=None) -> dict[str, dict]:
     Every scenario builds its widget once (``build_ms``), then runs ``interactions`` timed
     interactions. Run with matplotlib's Agg backend and answers saved to a temporary folder.
     """
-    from primary_source.benchmarks.stats import summary_ms
 
     results = {}
     for name, build in SCENARIOS.items():

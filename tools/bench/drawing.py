@@ -6,6 +6,8 @@ import io
 import random
 import time
 
+from tools.bench.stats import median
+
 __all__ = ["generate_events", "timeline_draw"]
 
 
@@ -50,7 +52,6 @@ def timeline_draw(n: int = 2000, rounds: int = 3) -> dict:
 
     The median of ``rounds`` draws is reported, with every draw listed.
     """
-    from primary_source.benchmarks.stats import median
     from primary_source.timeline import plot_timeline
 
     events = generate_events(n)

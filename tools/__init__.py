@@ -1,0 +1,3 @@
+"""The project's own tools: the benchmark, the release check and the hub scripts (not installed)."""
+
+__all__: list[str] = []
