@@ -36,6 +36,8 @@ def test_notebook_follows_the_lesson_skeleton(path):
     nb = nbformat.read(path, as_version=4)
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    number = path.name[:2]
+    assert nb.cells[0].source.startswith(f"# {number} · "), f"{path.name}'s title starts with its number"
     for heading in SKELETON:
         assert heading in markdown, f"{path.name} lacks the section {heading!r}"
     for cell in nb.cells:

@@ -58,7 +58,7 @@ def describe(events: pd.DataFrame | None = None, start=None, end=None, categorie
     it is known, and where the lessons' record (the telegram of 28 August 1950) falls. With
     ``hindsight_date`` the events after it are marked as not yet known.
 
-    >>> text = describe(None, "1950-08", "1950-09")
+    >>> text = describe(start="1950-08", end="1950-09")
     >>> "28 August 1950" in text and "Inchon landing" in text
     True
     """
@@ -111,7 +111,7 @@ def window_table(events: pd.DataFrame | None = None, start=None, end=None, categ
 
     With ``hindsight_date`` a column says whether each event was already known then.
 
-    >>> list(window_table(None, "1950-08", "1950-08").columns)[:3]
+    >>> list(window_table(start="1950-08", end="1950-08").columns)[:3]
     ['Date', 'Category', 'Event']
     """
     events = load_events() if events is None else events
