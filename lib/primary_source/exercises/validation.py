@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
+
 from primary_source import paths
 from primary_source.exercises.file_checker import FileChecker
 from primary_source.exercises.model import (
@@ -174,8 +176,6 @@ def is_assessed(notebook: str) -> bool:
     >>> is_assessed("04_rhetoric")   # the teacher's bank
     False
     """
-    import yaml
-
     from primary_source import yamlload
 
     try:

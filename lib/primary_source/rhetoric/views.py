@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from html import escape
 
 from primary_source import segments
 from primary_source.rhetoric.compare import in_context
@@ -23,8 +24,6 @@ def device_colour(key: RhetoricKey, device: str) -> str:
 def mark_html(key: RhetoricKey, annotation: Annotation) -> str:
     """One annotated quote: a tinted ``<mark>`` with a coloured underline, then the device name
     as a superscript label, so colour is never the only cue. Everything is escaped."""
-    from html import escape
-
     colour = device_colour(key, annotation.device)
     device = escape(annotation.device)
     return (
@@ -38,8 +37,6 @@ def mark_html(key: RhetoricKey, annotation: Annotation) -> str:
 
 def withheld_mark_html(annotation: Annotation) -> str:
     """A passage of the key whose device is kept back until the learner has tagged it."""
-    from html import escape
-
     return (f'<mark class="ps-rhetoric-mark ps-rhetoric-withheld" data-device="" '
             f'style="background:#eeeeee;border-bottom:3px dotted #555555;color:inherit;'
             f'padding:0 1px">{escape(annotation.quote)}</mark>'
@@ -59,8 +56,6 @@ def annotated_html(key: RhetoricKey | None = None, device: str | None = None,
     >>> html.count('<mark class="ps-rhetoric-mark"')
     3
     """
-    from html import escape
-
     key = key if key is not None else load_key()
     text = key.text
     chosen = [a for a in sorted(key.annotations, key=lambda a: (a.start, -a.end))
@@ -86,8 +81,6 @@ def device_html(key: RhetoricKey | None, name: str, width: int = 80,
     """One device of the catalogue: its definition, how to spot it, and every annotated quote of
     that device highlighted in its context, with where it is and our explanation (the
     ``withheld`` ones are counted but not shown)."""
-    from html import escape
-
     key = key if key is not None else load_key()
     device = key.device(name)
     found = [a for a in key.annotations_for(name) if a not in withheld]

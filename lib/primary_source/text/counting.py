@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import pandas as pd
+
 from primary_source.text.lexing import fold_word, words
 
 __all__ = [
@@ -51,8 +53,6 @@ def frequencies(text: str, stopwords: Any = DEFAULT_STOPWORDS, top: int | None =
     >>> frequencies("Korea, Korea and the war", top=1).to_dict("records")
     [{'word': 'korea', 'count': 2, 'share': 0.4}]
     """
-    import pandas as pd
-
     folded = [fold_word(w) for w in words(text) if any(ch.isalpha() for ch in w)]
     stop = {fold_word(s) for s in stopwords} if stopwords is not None else set()
     kept = [w for w in folded if w not in stop and w.rstrip(".") not in stop]

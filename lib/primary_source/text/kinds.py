@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandas as pd
+
 from primary_source.text.lexing import fold_word, tokens, words
 from primary_source.text.paragraphs import paragraph_units
 from primary_source.text.segmenting import sentences
@@ -84,8 +86,6 @@ def sentence_kinds(doc: Any, editorial: bool = False):
     >>> sentence_kinds("- 1. Tell him. It rains.")["kind"].tolist()
     ['directive', 'declarative']
     """
-    import pandas as pd
-
     rows = []
     for unit in paragraph_units(doc, editorial=editorial):
         for sentence in sentences(unit["text"]):

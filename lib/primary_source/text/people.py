@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from typing import Any
 
+import pandas as pd
+
 from primary_source.names import VARIANTS as _SHARED_VARIANTS
 from primary_source.names import canonical as _shared_canonical
 from primary_source.text.paragraphs import paragraph_units
@@ -84,8 +86,6 @@ def person_mentions(doc: Any, editorial: bool = False):
     >>> table[["person", "mentions"]].values.tolist()
     [['Stalin', 2], ['Kim Il Sung', 1]]
     """
-    import pandas as pd
-
     tally: dict[str, Counter] = {}
     where: dict[str, list[str]] = {}
     order: list[str] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandas as pd
+
 from primary_source.text.kinds import classify_sentence
 from primary_source.text.lexing import fold_word, words
 from primary_source.text.paragraphs import paragraph_units
@@ -69,8 +71,6 @@ def point_figures(doc: Any, groups: dict[str, tuple[str, ...]] | None = None,
     >>> table[["words", "directives", "conditionals", "people"]].to_dict("records")
     [{'words': 8, 'directives': 1, 'conditionals': 1, 'people': 'Kim Il Sung'}]
     """
-    import pandas as pd
-
     groups = GROUPS if groups is None else groups
     rows = []
     for unit in paragraph_units(doc, editorial=editorial):

