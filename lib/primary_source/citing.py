@@ -6,6 +6,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from primary_source.metadata import MetadataError, load_metadata
+from primary_source.paths import metadata_path
+from primary_source.record import load_document
+
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from primary_source.metadata import Metadata
     from primary_source.record import Document
@@ -25,9 +29,6 @@ def record_metadata(doc: Document) -> Metadata | None:
     >>> record_metadata(load_document())["record"]
     110696
     """
-    from primary_source.metadata import MetadataError, load_metadata
-    from primary_source.paths import metadata_path
-
     if doc.source_path:
         path = Path(doc.source_path).with_suffix(".yaml")
     else:
@@ -89,8 +90,6 @@ def record_names(meta: Metadata | None = None, doc: Document | None = None) -> t
     >>> record_names()[0]
     'the telegram of 28 August 1950'
     """
-    from primary_source.record import load_document
-
     if meta is None:
         doc = doc or load_document()
         meta = record_metadata(doc)

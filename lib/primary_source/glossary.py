@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from primary_source.paths import glossary_path
 from primary_source.problems import DataFileError
 
 __all__ = [
@@ -66,8 +67,6 @@ def load_glossary(path: str | Path | None = None):
     'A list of the files inside a fond'
     """
     if path is None:
-        from primary_source.paths import glossary_path
-
         path = glossary_path()
     path = Path(path)
     try:

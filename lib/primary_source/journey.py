@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from primary_source.citing import record_names
+from primary_source.metadata import date_label, parse_partial_date
 from primary_source.notices import metadata_or_none, needs_metadata_frame
+from primary_source.palette import OKABE_ITO
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     import pandas as pd
@@ -70,8 +72,6 @@ def chain_frame(meta: Metadata | None = None) -> pd.DataFrame:
     # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
     import pandas as pd
 
-    from primary_source.metadata import date_label, parse_partial_date
-
     meta = metadata_or_none(meta)
     if meta is None:
         return needs_metadata_frame(["step_no", "id", "step", "date", "earliest", "precision",
@@ -105,8 +105,6 @@ def chain_frame(meta: Metadata | None = None) -> pd.DataFrame:
 
 def _latest_date(step: dict):
     """The latest date a step can have: ``date_latest``, or the end of its year or month."""
-    from primary_source.metadata import parse_partial_date
-
     if step.get("date_latest") is not None:
         return parse_partial_date(step["date_latest"])
     date = parse_partial_date(step["date"])
@@ -153,8 +151,6 @@ def plot_chain(meta: Metadata | None = None, highlight: Any = None) -> Figure:
     # lazy: matplotlib costs about 0.45 s to import; importing this module stays fast (measured)
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
-
-    from primary_source.palette import OKABE_ITO
 
     frame = chain_frame(meta)
     if frame.empty and frame.attrs.get("notice"):
@@ -274,8 +270,6 @@ def related_frame(meta: Metadata | None = None) -> pd.DataFrame:
     """
     # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
     import pandas as pd
-
-    from primary_source.metadata import date_label
 
     meta = metadata_or_none(meta)
     if meta is None:

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from primary_source import yamlload
 from primary_source.dates import MONTH_NAMES, PRECISIONS, PartialDate
+from primary_source.paths import metadata_path
 from primary_source.problems import DataFileError
 
 __all__ = [
@@ -310,11 +312,7 @@ def load_metadata(doc_id: str | None = None, path: str | Path | None = None) -> 
     'drafted'
     """
 
-    from primary_source import yamlload
-
     if path is None:
-        from primary_source.paths import metadata_path
-
         path = metadata_path(doc_id)
     path = Path(path)
     try:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from primary_source.palette import OKABE_ITO
+from primary_source.paths import document_id, metadata_path
+
 __all__ = [
     "NEEDS_METADATA",
     "NEEDS_RHETORIC",
@@ -30,8 +33,6 @@ NEEDS_RHETORIC = f"This part needs rhetoric annotations for this document: see {
 def _doc_id(doc_id: str | None) -> str:
     if doc_id:
         return doc_id
-    from primary_source.paths import document_id
-
     return document_id()
 
 
@@ -41,8 +42,6 @@ def needs_metadata(doc_id: str | None = None) -> str:
     >>> needs_metadata("my-record").startswith(NEEDS_METADATA)
     True
     """
-    from primary_source.paths import metadata_path
-
     doc_id = _doc_id(doc_id)
     return (f"{NEEDS_METADATA} (\u201cUsing another document\u201d). The record "
             f"\u201c{doc_id}\u201d has no file {metadata_path(doc_id).name} in data/documents/ "
@@ -71,8 +70,6 @@ def notice_html(message: str) -> str:
     '<div class="ps-notice" role="note" style="border-left:4px solid #E69F00;padding:0.4em \
 0.8em;margin:0.4em 0;max-width:60em"><strong>Note:</strong> &lt;b&gt;</div>'
     """
-    from primary_source.palette import OKABE_ITO
-
     return (f'<div class="ps-notice" role="note" style="border-left:4px solid '
             f'{OKABE_ITO["orange"]};padding:0.4em 0.8em;margin:0.4em 0;max-width:60em">'
             f"<strong>Note:</strong> {html.escape(message)}</div>")

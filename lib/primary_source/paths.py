@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from primary_source import yamlload
 from primary_source.problems import DataFileError
 
 __all__ = [
@@ -126,8 +127,6 @@ def lesson_settings() -> dict:
 def _read_settings(path: Path) -> dict:
     # lazy: yaml costs about 15 ms to import; importing this module stays fast (measured)
     import yaml
-
-    from primary_source import yamlload
 
     try:
         node = yamlload.compose(path.read_text(encoding="utf-8-sig"))

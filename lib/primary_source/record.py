@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from primary_source import segments
+from primary_source.paths import document_path
 from primary_source.problems import DataFileError
 from primary_source.references import ArchivalReference, parse_references
 
@@ -327,8 +328,6 @@ def load_document(path: str | Path | None = None) -> Document:
     datetime.date(1950, 8, 28)
     """
     if path is None:
-        from primary_source.paths import document_path
-
         path = document_path()
     path = Path(path)
     try:

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from primary_source import paths, yamlload
 from primary_source.metadata import PRECISIONS, MetadataError, date_label, parse_partial_date
+from primary_source.paths import data_dir, document_id
+from primary_source.record import DocumentFormatError, load_document
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from primary_source.record import Document
@@ -82,8 +85,6 @@ class RelatedCard:
 
 def related_path() -> Path:
     """The cards file, ``data/documents/related.yaml`` (see :func:`paths.related_path`)."""
-    from primary_source import paths
-
     return paths.related_path()
 
 
@@ -200,8 +201,6 @@ def load_related(path: str | Path | None = None) -> list[RelatedCard]:
     (True, True)
     """
 
-    from primary_source import yamlload
-
     path = Path(path) if path is not None else related_path()
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -225,9 +224,6 @@ def teacher_records(folder: str | Path | None = None,
     >>> sorted(teacher_records())  # the shipped data has only the telegram itself
     []
     """
-    from primary_source.paths import data_dir, document_id
-    from primary_source.record import DocumentFormatError, load_document
-
     folder = Path(folder) if folder is not None else data_dir() / "documents"
     exclude = document_id() if exclude is None else exclude
     found: dict[str, Document] = {}

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from primary_source import paths
+from primary_source.exercises import load_with_problems
 from primary_source.exercises.model import Bank, ExerciseFormatError, Problem
 
 __all__ = ["check_text", "save_text", "backup"]
@@ -21,8 +22,6 @@ def check_text(path: str | Path, text: str) -> tuple[Bank, list[Problem]]:
     ids unique across the lesson files), run on a private copy of the exercise folder;
     problems name the real file.
     """
-    from primary_source.exercises import load_with_problems
-
     path = Path(path).resolve()
     with tempfile.TemporaryDirectory(prefix="exercise-editor-") as tmp:
         folder = Path(tmp) / path.parent.name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from primary_source import paths
+from primary_source import paths, yamlload
 from primary_source.exercises.file_checker import FileChecker
 from primary_source.exercises.model import (
     Bank,
@@ -176,8 +176,6 @@ def is_assessed(notebook: str) -> bool:
     >>> is_assessed("04_rhetoric")   # the teacher's bank
     False
     """
-    from primary_source import yamlload
-
     try:
         data = yamlload.safe_load(paths.exercise_path(notebook).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):

@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from primary_source.exercises import load_bank
 from primary_source.handouts.content import LessonHandout, lesson_handout
 
 __all__ = ["PAPERS", "render_handout", "find_chromium", "print_pdf", "write_handouts"]
@@ -69,8 +70,6 @@ def write_handouts(out_dir: str | Path, bank=None, *, pdf: bool | None = None,
     on ``paper``. ``bank`` defaults to the bank the lessons read; an invalid bank raises
     ``ExerciseFormatError`` naming every problem. Returns the files written.
     """
-    from primary_source.exercises import load_bank
-
     bank = load_bank() if bank is None else bank
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from primary_source.notices import needs_rhetoric, notice_frame
 from primary_source.rhetoric.key import load_key
 from primary_source.rhetoric.model import (
     NO_DEVICE,
@@ -104,8 +105,6 @@ def devices_by_point(key: RhetoricKey | None = None) -> Any:
 
     key = key if key is not None else load_key()
     if not key.fits_document:
-        from primary_source.notices import needs_rhetoric, notice_frame
-
         return notice_frame(needs_rhetoric(key.document),
                             ["device", POINT_LABELS[None], "point 1", "point 2", "point 3",
                              "total"])

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from primary_source import yamlload
+from primary_source.paths import document_id, rhetoric_path
 from primary_source.rhetoric.key_entries import check_annotations, check_devices
 from primary_source.rhetoric.model import Device, KeyProblem, RhetoricKey, RhetoricKeyError
 from primary_source.rhetoric.sentences import document_body
@@ -53,8 +54,6 @@ def load_devices(path: str | Path | None = None) -> list[Device]:
     >>> "historical analogy" in [d.name for d in load_devices()]
     True
     """
-    from primary_source.paths import rhetoric_path
-
     path = Path(path) if path is not None else rhetoric_path()
     if not path.is_file():
         raise FileNotFoundError(errno.ENOENT, "rhetoric catalogue not found", str(path))
@@ -81,8 +80,6 @@ def validate_key(
     (``primary_source.paths.document_id()``), its annotations cannot be checked against this
     text: they are left out, and the key has the catalogue only (``fits_document`` is False).
     """
-    from primary_source.paths import document_id, rhetoric_path
-
     path = Path(path) if path is not None else rhetoric_path()
     where = str(path)
     data, problems = _read(path)

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from primary_source import segments
+from primary_source.record import load_document
 from primary_source.rhetoric.model import TagUnit
 
 __all__ = ["document_body", "point_of", "split_sentences", "tag_units"]
@@ -56,8 +57,6 @@ def _is_prose(sentence: str) -> bool:
 def document_body(doc: Any = None) -> str:
     """The body text: ``doc`` itself if text, else its ``.body`` (None: the shipped record)."""
     if doc is None:
-        from primary_source.record import load_document
-
         doc = load_document()
     return doc if isinstance(doc, str) else doc.body
 

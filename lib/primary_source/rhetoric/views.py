@@ -6,6 +6,7 @@ from collections.abc import Collection
 from html import escape
 
 from primary_source import segments
+from primary_source.palette import colour_for
 from primary_source.rhetoric.compare import in_context
 from primary_source.rhetoric.key import load_key
 from primary_source.rhetoric.model import Annotation, RhetoricKey
@@ -15,8 +16,6 @@ __all__ = ["annotated_html", "device_colour", "device_html", "mark_html", "withh
 
 def device_colour(key: RhetoricKey, device: str) -> str:
     """The Okabe-Ito colour of a device: its place in the catalogue picks it, stably."""
-    from primary_source.palette import colour_for
-
     names = key.device_names
     return colour_for(names.index(device) if device in names else device)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from primary_source.palette import OKABE_ITO
 from primary_source.text.lexing import fold_word, words
 
 __all__ = [
@@ -74,8 +75,6 @@ def word_use_figure(table, title: str | None = None):
     The table itself is the text alternative: show it next to the chart.
     """
     from matplotlib.figure import Figure
-
-    from primary_source.palette import OKABE_ITO
 
     n = len(table)
     fig = Figure(figsize=(6.4, max(2.0, 0.32 * n + 1.0)), layout="constrained")

@@ -7,6 +7,8 @@ import datetime as _dt
 import numpy as np
 import pandas as pd
 
+from primary_source import paths
+from primary_source.record import load_document
 from primary_source.timeline.dates import as_timestamp, window_bounds
 from primary_source.timeline.schema import DOCUMENT_DATE
 
@@ -29,8 +31,6 @@ def document_date() -> _dt.date:
     >>> document_date()
     datetime.date(1950, 8, 28)
     """
-    from primary_source import paths
-
     try:
         return paths.read_cached(paths.document_path(), _record_date)
     except (OSError, ValueError):
@@ -38,8 +38,6 @@ def document_date() -> _dt.date:
 
 
 def _record_date(path) -> _dt.date:
-    from primary_source.record import load_document
-
     return load_document(path).date or DOCUMENT_DATE
 
 

@@ -15,6 +15,7 @@ from primary_source.metadata import date_label, load_metadata
 from primary_source.notices import needs_metadata, notice_html
 from primary_source.palette import OKABE_ITO
 from primary_source.record import load_document
+from primary_source.telegram import parse_telegram
 from primary_source.ui.images import chart_view, show_image
 
 __all__ = ["citation_decoder", "journey_explorer", "text_layers_view"]
@@ -125,8 +126,6 @@ def _metadata_or_none():
 
 def _date_entry(doc) -> dict:
     """The citation decoder's "Date" entry for any record, from its title and footer."""
-    from primary_source.telegram import parse_telegram
-
     telegram = parse_telegram(doc)
     footer = f" The record's last line reads \u201c{telegram.footer}\u201d." if telegram.footer else ""
     differs = (telegram.footer_date is not None and telegram.footer_date != doc.date)

@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as widgets
 
+from primary_source.record import load_document
 from primary_source.related import RelatedCard, full_text_for, load_related, teacher_records
 
 __all__ = ["card_html", "related_records_view", "side_by_side_html"]
@@ -74,8 +75,6 @@ def related_records_view(cards: list[RelatedCard] | None = None, doc=None,
     The box offers ``.dropdown`` (its ``value`` is a card id), ``.card`` and ``.texts``
     (HTML widgets) for notebooks and tests.
     """
-    from primary_source.record import load_document
-
     cards = load_related() if cards is None else cards
     doc = load_document() if doc is None else doc
     records = teacher_records() if records is None else records
