@@ -105,32 +105,32 @@ def make_app(store, teachers: set[str], prefix: str, bank=None):
         def write_error(self, status_code, **kwargs):
             self.reply({"error": self._reason}, status_code)
 
-    class Answer(Base):
-        async def post(self):
+        def store_from_learner(self, keep, done: dict) -> None:
+            """A learner's POST: ``keep(user, body)`` stores it; 201 with ``done``, or 400."""
             user = self.need_user()
             if user is None or not self.need_token():
                 return
             try:
-                data = self.body()
-                if not isinstance(data, dict):
-                    raise StoreError("send {\"exercise\": ..., \"entry\": {...}}")
-                store.add_answer(user, data.get("exercise"), data.get("entry"))
+                keep(user, self.body())
             except StoreError as err:
                 return self.fail(400, str(err))
-            self.reply({"stored": True, "learner": user}, 201)
+            self.reply({**done, "learner": user}, 201)
+
+    def keep_answer(user: str, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise StoreError("send {\"exercise\": ..., \"entry\": {...}}")
+        store.add_answer(user, data.get("exercise"), data.get("entry"))
+
+    def keep_handin(user: str, data: Any) -> None:
+        store.add_handin(user, (data or {}).get("answers") if isinstance(data, dict) else None)
+
+    class Answer(Base):
+        async def post(self):
+            self.store_from_learner(keep_answer, {"stored": True})
 
     class Handin(Base):
         async def post(self):
-            user = self.need_user()
-            if user is None or not self.need_token():
-                return
-            try:
-                data = self.body()
-                store.add_handin(user, (data or {}).get("answers") if isinstance(data, dict)
-                                 else None)
-            except StoreError as err:
-                return self.fail(400, str(err))
-            self.reply({"handed_in": True, "learner": user}, 201)
+            self.store_from_learner(keep_handin, {"handed_in": True})
 
     class Mine(Base):
         async def get(self):
