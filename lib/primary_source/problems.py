@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["DataFileError", "where"]
+__all__ = ["DataFileError", "FileProblem", "where"]
 
 
 def where(path: str | Path | None, line: int | None = None, field: str | None = None) -> str:
@@ -23,6 +23,30 @@ def where(path: str | Path | None, line: int | None = None, field: str | None = 
     if field:
         place = f"{place}: {field}" if place else str(field)
     return place
+
+
+class FileProblem:
+    """One problem found in an editable file, which prints as ``path:line: field: message``.
+
+    A frozen dataclass subclasses it with ``line``, ``field``, ``message`` and the file's name
+    under the attribute that ``file_attribute`` names (``path`` unless it says otherwise).
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Slip(FileProblem):
+    ...     path: str
+    ...     line: int
+    ...     field: str
+    ...     message: str
+    >>> str(Slip("glossary.csv", 4, "term", "is empty"))
+    'glossary.csv:4: term: is empty'
+    """
+
+    file_attribute = "path"
+
+    def __str__(self) -> str:
+        place = where(getattr(self, self.file_attribute), self.line, self.field)
+        return f"{place}: {self.message}"
 
 
 class DataFileError(ValueError):

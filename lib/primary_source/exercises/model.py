@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from primary_source.problems import DataFileError, where
+from primary_source.problems import DataFileError, FileProblem
 from primary_source.rhetoric.model import Device
 
 __all__ = [
@@ -99,20 +99,19 @@ def learner_order(items: Sequence[str], learner: str, exercise_id: str,
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(FileProblem):
     """One thing wrong in an exercise file, with the 1-based line of the offending YAML node.
 
     >>> str(Problem("data/exercises/01.yaml", 7, "answer", "'Lenin' is not one of the options"))
     "data/exercises/01.yaml:7: answer: 'Lenin' is not one of the options"
     """
 
+    file_attribute = "file"
+
     file: str
     line: int
     field: str
     message: str
-
-    def __str__(self) -> str:
-        return f"{where(self.file, self.line, self.field)}: {self.message}"
 
 
 class ExerciseFormatError(DataFileError):

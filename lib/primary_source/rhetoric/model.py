@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from primary_source.problems import DataFileError, where
+from primary_source.problems import DataFileError, FileProblem
 
 __all__ = ["NO_DEVICE", "POINT_LABELS", "Annotation", "Device", "KeyProblem", "RhetoricKey",
            "RhetoricKeyError", "TagUnit"]
@@ -110,16 +110,13 @@ class RhetoricKey:
 
 
 @dataclass(frozen=True)
-class KeyProblem:
+class KeyProblem(FileProblem):
     """One problem in the key file: where it is and what is wrong."""
 
     path: str
     line: int
     field: str
     message: str
-
-    def __str__(self) -> str:
-        return f"{where(self.path, self.line, self.field)}: {self.message}"
 
 
 class RhetoricKeyError(DataFileError):
