@@ -14,7 +14,6 @@ from primary_source.exercises import (
     Exercise,
     Result,
     check_answer,
-    load_devices,
     real_attempt,
 )
 from primary_source.palette import OKABE_ITO
@@ -25,18 +24,10 @@ from primary_source.responses import (
     save_answer,
     save_self_check,
 )
+from primary_source.ui.exercise_controls import control_for, wide
 from primary_source.ui.notes import note_html, warning_html
 
 __all__ = ["ExerciseBox"]
-
-
-def _wide():
-    """A fresh full-width layout for one widget (none is made at import time)."""
-    return widgets.Layout(width="auto", max_width="100%")
-
-
-_WIDE_STYLE = {"description_width": "initial"}
-_CHOOSE = "(choose)"
 
 
 def _esc(text: Any) -> str:
@@ -61,7 +52,7 @@ class ExerciseBox(widgets.VBox):
         points = f" ({ex.points:g} points)" if ex.points != 1 else ""
         self.prompt = widgets.HTML(
             f'<p dir="auto"><b>{_esc(label)}</b>{_esc(ex.prompt)}{_esc(points)}</p>',
-            layout=_wide())
+            layout=wide())
         self.submit = widgets.Button(description="Submit", button_style="primary",
                                      tooltip="Check and save your answer", icon="check")
         self.hint_button = widgets.Button(description="Hint", tooltip="Show a hint",
@@ -69,17 +60,17 @@ class ExerciseBox(widgets.VBox):
         self.model_button = widgets.Button(description="Show model answer",
                                            tooltip="Compare your answer with a model answer",
                                            layout=widgets.Layout(width="auto"))
-        self.hint = widgets.HTML(layout=_wide())
-        self.feedback = widgets.HTML(layout=_wide())
-        self.model = widgets.HTML(layout=_wide())
+        self.hint = widgets.HTML(layout=wide())
+        self.feedback = widgets.HTML(layout=wide())
+        self.model = widgets.HTML(layout=wide())
         self.attempts_label = widgets.Label("Attempts: 0")
         #: The free-text answer last submitted (the model answer is compared with it).
         self.submitted: str | None = None
         #: Self-check tick boxes (free text): one per rubric item, shown after a real attempt.
         self.self_check = [widgets.Checkbox(value=False, description=item, indent=False,
-                                            layout=_wide()) for item in ex.rubric] \
+                                            layout=wide()) for item in ex.rubric] \
             if ex.type == "text" and not ex.assessed else []
-        self.self_check_box = widgets.VBox(layout=_wide())
+        self.self_check_box = widgets.VBox(layout=wide())
         controls = self._build_controls()
         buttons = [self.submit, self.hint_button]
         if ex.type == "text" and ex.model_answer and ex.show_model_answer and not ex.assessed:
@@ -95,99 +86,18 @@ class ExerciseBox(widgets.VBox):
         if saved:
             self._restore(saved)
 
-    # -- controls per type
+    # -- the controls of the exercise's type (ui/exercise_controls.py)
     def _build_controls(self) -> list[widgets.Widget]:
-        ex = self.exercise
-        if ex.type == "choice":
-            self.choice = widgets.RadioButtons(options=ex.shown_options(self._learner()),
-                                               value=None,
-                                               description="Answer:", layout=_wide(),
-                                               style=_WIDE_STYLE)
-            return [self.choice]
-        if ex.type == "multi":
-            self.checkboxes = [widgets.Checkbox(value=False, description=o, indent=False,
-                                                layout=_wide())
-                               for o in ex.shown_options(self._learner())]
-            return [widgets.Label("Choose every answer that fits:"), *self.checkboxes]
-        if ex.type == "text":
-            self.textarea = widgets.Textarea(
-                description="Answer:", placeholder="Write your answer here",
-                layout=widgets.Layout(width="100%", height="8em"), style=_WIDE_STYLE)
-            return [self.textarea]
-        if ex.type == "order":
-            shown = ex.shuffled_items(self._learner())
-            self.positions = [
-                widgets.Dropdown(options=sorted(shown, key=str.casefold), value=item,
-                                 description=f"Position {i + 1}:", layout=_wide(),
-                                 style=_WIDE_STYLE)
-                for i, item in enumerate(shown)]
-            self._swapping = False
-            for d in self.positions:
-                d.observe(self._on_position, names="value")
-            return [widgets.Label("Choose what comes at each position, first to last. The item "
-                                  "you choose swaps places with the one it replaces."),
-                    *self.positions]
-        if ex.type == "match":
-            choices = [(_CHOOSE, None), *[(r, r) for r in ex.right_choices()]]
-            self.matches = {
-                left: widgets.Dropdown(options=choices, value=None, description=f"{left}:",
-                                       layout=_wide(), style=_WIDE_STYLE)
-                for left in ex.left}
-            return list(self.matches.values())
-        if ex.type == "tag":
-            try:
-                self.devices = load_devices()
-                problem = None
-            except (OSError, ValueError) as err:
-                self.devices, problem = [], f"The list of devices cannot be read: {err}"
-            self.device = widgets.Dropdown(
-                options=[(_CHOOSE, None), *[(d.name, d.name) for d in self.devices]],
-                value=None, description="Device:", layout=_wide(), style=_WIDE_STYLE)
-            self.definition = widgets.HTML(layout=_wide())
-            self.device.observe(self._on_device, names="value")
-            quote = widgets.HTML(f'<blockquote dir="auto">{_esc(ex.quote or "")}</blockquote>',
-                                 layout=_wide())
-            out = [quote, self.device, self.definition]
-            if problem:
-                out.append(widgets.HTML(warning_html([problem])))
-            return out
-        raise ValueError(f"unknown exercise type {ex.type!r}")
-
-    def _on_position(self, change) -> None:
-        """Swap: the item chosen for one position takes the place of the one it replaces."""
-        if self._swapping or change["new"] is None:
-            return
-        self._swapping = True
-        try:
-            for d in self.positions:
-                if d is not change["owner"] and d.value == change["new"]:
-                    d.value = change["old"]
-                    break
-        finally:
-            self._swapping = False
-
-    def _on_device(self, change) -> None:
-        name = change["new"]
-        found = [d for d in self.devices if d.name == name]
-        self.definition.value = (f"<p><i>{_esc(found[0].name)}</i>: {_esc(found[0].definition)}"
-                                 "</p>" if found and found[0].definition else "")
+        self.control = control_for(self.exercise, self._learner())
+        for name, part in self.control.parts.items():  # box.choice, box.device, ...
+            setattr(self, name, part)
+        return self.control.widgets
 
     # -- the answer
     @property
     def value(self) -> Any:
         """The learner's current answer, in the shape ``check_answer`` takes."""
-        t = self.exercise.type
-        if t == "choice":
-            return self.choice.value
-        if t == "multi":
-            return [c.description for c in self.checkboxes if c.value]
-        if t == "text":
-            return self.textarea.value
-        if t == "order":
-            return [d.value for d in self.positions]
-        if t == "match":
-            return {left: d.value for left, d in self.matches.items()}
-        return self.device.value
+        return self.control.value
 
     @value.setter
     def value(self, answer: Any) -> None:
@@ -195,47 +105,13 @@ class ExerciseBox(widgets.VBox):
 
     def set_answer(self, answer: Any) -> bool:
         """Show a (saved) answer in the controls; ``False`` if it no longer fits the exercise."""
-        t = self.exercise.type
         try:
-            if t == "choice":
-                if answer not in self.exercise.options:
-                    return False
-                self.choice.value = answer
-            elif t == "multi":
-                chosen = set(answer if isinstance(answer, list) else [answer])
-                for c in self.checkboxes:
-                    c.value = c.description in chosen
-            elif t == "text":
-                self.textarea.value = "" if answer is None else str(answer)
-            elif t == "order":
-                if sorted(answer) != sorted(self.exercise.items):
-                    return False
-                for d, item in zip(self.positions, answer, strict=True):
-                    d.value = item
-            elif t == "match":
-                for left, d in self.matches.items():
-                    v = dict(answer).get(left)
-                    d.value = v if v in self.exercise.right else None
-            elif t == "tag":
-                if answer not in [d.name for d in self.devices]:
-                    return False
-                self.device.value = answer
+            return self.control.set(answer)
         except (TypeError, ValueError, TraitError):  # ipywidgets has no TraitError
             return False
-        return True
 
     def _problem_with(self, answer: Any) -> str | None:
-        t = self.exercise.type
-        if t == "text":
-            return None if str(answer or "").strip() else "Write your answer in the box first."
-        if t == "order" and len(set(answer)) != len(answer):
-            twice = sorted({a for a in answer if answer.count(a) > 1})
-            return ("Use each item once. Used more than once: " + "; ".join(twice) + ".")
-        if t == "match" and any(v is None for v in answer.values()):
-            return "Choose a match for every item first."
-        if answer in (None, [], ""):
-            return "Choose an answer first."
-        return None
+        return self.control.problem(answer)
 
     # -- what happens on a click
     def _learner(self) -> str:
