@@ -78,7 +78,7 @@ lab: $(VENV)/.runtime git-filter
 	  --ContentsManager.pre_save_hook=primary_source.savehook.strip_lesson_outputs $(FIRST)
 
 test: $(VENV)/.dev git-filter $(if $(shell command -v npm),$(HUB_PROXY),)
-	$(BIN)/ruff check lib tests
+	$(BIN)/ruff check lib tests tools
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.runtime

@@ -12,7 +12,7 @@ def problem(version_info, executable="python3"):
     if tuple(version_info[:2]) >= MINIMUM:
         return None
     return (
-        "This project needs Python {0}.{1} or newer, but {2} is Python {3}.{4}.\n"
+        "This project needs Python {0}.{1} or newer, but {2} is Python {3}.{4}.\n"  # noqa: UP030, UP032 - runs on any old Python to say it is too old
         "Install a newer Python (from python.org or your package manager) and run again,\n"
         "for example:  make lab PYTHON=python3.11".format(
             MINIMUM[0], MINIMUM[1], executable, version_info[0], version_info[1])
