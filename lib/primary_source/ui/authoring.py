@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import tempfile
 from pathlib import Path
@@ -23,7 +22,7 @@ from primary_source.authoring import (
 from primary_source.exercises import TYPES, ExerciseFormatError, load_devices
 from primary_source.palette import OKABE_ITO
 from primary_source.ui.exercises import ExerciseBox
-from primary_source.ui.notes import note_html
+from primary_source.ui.notes import escape, note_html
 
 __all__ = ["ExerciseEditor", "exercise_editor"]
 
@@ -44,9 +43,6 @@ _LABELS = {
 }
 _BIG = {"prompt", "options", "answers", "model_answer", "rubric", "items", "pairs", "quote"}
 
-
-def _esc(text) -> str:
-    return html.escape(str(text))
 
 
 class ExerciseEditor(widgets.VBox):
@@ -120,7 +116,7 @@ class ExerciseEditor(widgets.VBox):
             self.bank = BankFile.read(self.path) if self.lesson.value else None
         except EditorError as err:
             self.bank = None
-            self.status.value = note_html(f"<b>This file cannot be edited here:</b> {_esc(err)}",
+            self.status.value = note_html(f"<b>This file cannot be edited here:</b> {escape(err)}",
                                           OKABE_ITO["vermillion"], role="alert")
         self.index = 0
         self._refresh_list()
@@ -274,7 +270,7 @@ class ExerciseEditor(widgets.VBox):
         mine = [p for p in problems if Path(p.file).name == self.path.name]
         others = len(problems) - len(mine)
         if problems:
-            items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in problems)
+            items = "".join(f"<li><code>{escape(p)}</code></li>" for p in problems)
             more = f" ({others} in other files)" if others else ""
             self.problems.value = note_html(
                 f"<b>{len(problems)} problem(s) to fix before saving{more}:</b><ul>{items}</ul>",
@@ -309,12 +305,12 @@ class ExerciseEditor(widgets.VBox):
                 f"<b>Not saved:</b> {len(err.problems)} problem(s) above must be fixed first.",
                 OKABE_ITO["vermillion"], role="alert")
             return
-        where = f" The previous version is kept as <code>{_esc(saved)}</code>." if saved else ""
+        where = f" The previous version is kept as <code>{escape(saved)}</code>." if saved else ""
         index = self.index
         self.bank = BankFile.read(self.path)
         self.index = min(index, max(0, len(self.bank) - 1))
         self._refresh_list()
-        self.status.value = note_html(f"<b>Saved</b> {_esc(self.path.name)}.{where}",
+        self.status.value = note_html(f"<b>Saved</b> {escape(self.path.name)}.{where}",
                                       OKABE_ITO["bluish green"], role="status")
 
 

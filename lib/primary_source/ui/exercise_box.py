@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import warnings
 from typing import Any
 
@@ -25,13 +24,10 @@ from primary_source.responses import (
     save_self_check,
 )
 from primary_source.ui.exercise_controls import control_for, wide
-from primary_source.ui.notes import note_html, warning_html
+from primary_source.ui.notes import escape, note_html, warning_html
 
 __all__ = ["ExerciseBox"]
 
-
-def _esc(text: Any) -> str:
-    return html.escape(str(text))
 
 
 class ExerciseBox(widgets.VBox):
@@ -51,7 +47,7 @@ class ExerciseBox(widgets.VBox):
         label = f"Question {number}. " if number else ""
         points = f" ({ex.points:g} points)" if ex.points != 1 else ""
         self.prompt = widgets.HTML(
-            f'<p dir="auto"><b>{_esc(label)}</b>{_esc(ex.prompt)}{_esc(points)}</p>',
+            f'<p dir="auto"><b>{escape(label)}</b>{escape(ex.prompt)}{escape(points)}</p>',
             layout=wide())
         self.submit = widgets.Button(description="Submit", button_style="primary",
                                      tooltip="Check and save your answer", icon="check")
@@ -119,7 +115,7 @@ class ExerciseBox(widgets.VBox):
 
     def _on_hint(self, _button=None) -> None:
         if self.exercise.hint:
-            self.hint.value = note_html(f"<b>Hint:</b> {_esc(self.exercise.hint)}",
+            self.hint.value = note_html(f"<b>Hint:</b> {escape(self.exercise.hint)}",
                                     OKABE_ITO["sky blue"])
 
     def _on_model(self, _button=None) -> None:
@@ -134,7 +130,7 @@ class ExerciseBox(widgets.VBox):
         if result.model_answer:
             self.model.value = note_html(
                 f'<p><b>Model answer:</b></p><blockquote dir="auto">'
-                f"{_esc(result.model_answer)}</blockquote>", OKABE_ITO["blue"])
+                f"{escape(result.model_answer)}</blockquote>", OKABE_ITO["blue"])
 
     def _on_tick(self, _change=None) -> None:
         if getattr(self, "_restoring", False):
@@ -152,14 +148,14 @@ class ExerciseBox(widgets.VBox):
             if show and self.self_check else [])
 
     def _text_feedback(self, result: Result) -> str:
-        return note_html(f"<p>{_esc(result.feedback)}</p>", OKABE_ITO["blue"])
+        return note_html(f"<p>{escape(result.feedback)}</p>", OKABE_ITO["blue"])
 
     def _on_submit(self, _button=None) -> None:
         ex = self.exercise
         answer = self.value
         problem = self._problem_with(answer)
         if problem:
-            self.feedback.value = note_html(_esc(problem), OKABE_ITO["orange"])
+            self.feedback.value = note_html(escape(problem), OKABE_ITO["orange"])
             return
         result = check_answer(ex, answer)
         self.last_result = result
@@ -173,7 +169,7 @@ class ExerciseBox(widgets.VBox):
                 self.attempts = self.attempts + 1 if presenting() else int(entry["attempts"])
             except (OSError, TypeError, ValueError) as err:
                 self.attempts += 1
-                saved_note = note_html(f"<b>Your answer could not be saved:</b> {_esc(err)}. "
+                saved_note = note_html(f"<b>Your answer could not be saved:</b> {escape(err)}. "
                                    "Copy it somewhere safe and tell your teacher.",
                                    OKABE_ITO["vermillion"], role="alert")
         warned = [str(w.message) for w in caught if issubclass(w.category,
@@ -185,14 +181,14 @@ class ExerciseBox(widgets.VBox):
             self._show_self_check(real_attempt(ex, answer))
             body = self._text_feedback(result)
         elif result.correct is True:
-            body = note_html(f"<b>&#10003; Correct.</b> {_esc(result.detail)}",
+            body = note_html(f"<b>&#10003; Correct.</b> {escape(result.detail)}",
                          OKABE_ITO["bluish green"])
         elif result.correct is False:
             word = "Partly right" if result.verdict == "partly right" else "Not yet"
-            body = note_html(f"<b>&#10007; {word}.</b> {_esc(result.detail)}",
+            body = note_html(f"<b>&#10007; {word}.</b> {escape(result.detail)}",
                          OKABE_ITO["vermillion"])
         else:
-            body = note_html(_esc(result.feedback or ASSESSED_FEEDBACK), OKABE_ITO["blue"])
+            body = note_html(escape(result.feedback or ASSESSED_FEEDBACK), OKABE_ITO["blue"])
         if result.correct is False and ex.hint:
             self._on_hint()
         self.feedback.value = (warning_html(warned) if warned else "") + saved_note + body
@@ -212,7 +208,7 @@ class ExerciseBox(widgets.VBox):
             self._show_self_check(real_attempt(self.exercise, self.submitted))
         if shown:
             self.feedback.value = note_html(
-                f"Your saved answer{' from ' + _esc(when) if when else ''} is shown. "
+                f"Your saved answer{' from ' + escape(when) if when else ''} is shown. "
                 "Change it if you like and press Submit to check it again.",
                 OKABE_ITO["sky blue"])
         else:

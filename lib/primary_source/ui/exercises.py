@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import warnings
-from typing import Any
 
 import ipywidgets as widgets
 
@@ -13,13 +11,10 @@ from primary_source.handin import teacher_feedback
 from primary_source.palette import OKABE_ITO
 from primary_source.responses import DamagedResponsesWarning, current_learner, load_answers
 from primary_source.ui.exercise_box import ExerciseBox
-from primary_source.ui.notes import note_html, warning_html
+from primary_source.ui.notes import escape, note_html, warning_html
 
 __all__ = ["ExerciseBox", "ExerciseSection", "exercise_widget", "exercise_section"]
 
-
-def _esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
 
 
 class ExerciseSection(widgets.VBox):
@@ -51,14 +46,14 @@ def exercise_section(notebook: str, section: str | None = None,
     try:
         found, skipped = lesson_exercises(notebook, section)
     except ExerciseFormatError as err:
-        items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in err.problems)
+        items = "".join(f"<li><code>{escape(p)}</code></li>" for p in err.problems)
         box.warning.value = note_html("<b>These exercises cannot be shown:</b> the exercise file has "
                                   f"problems. Ask your teacher to fix them.<ul>{items}</ul>",
                                   OKABE_ITO["vermillion"], role="alert")
         box.children = [box.warning]
         return box
     except FileNotFoundError as err:
-        box.warning.value = note_html(f"<b>No exercises found:</b> {_esc(err)}",
+        box.warning.value = note_html(f"<b>No exercises found:</b> {escape(err)}",
                                   OKABE_ITO["vermillion"], role="alert")
         box.children = [box.warning]
         return box
@@ -78,10 +73,10 @@ def exercise_section(notebook: str, section: str | None = None,
     comments = teacher_feedback()  # comments returned through a class hub
     for b in (b for b in box.exercises if comments.get(b.exercise.id)):
         b.teacher_feedback = widgets.HTML(note_html(
-            f"<b>Your teacher's feedback:</b> {_esc(comments[b.exercise.id])}", OKABE_ITO["blue"]))
+            f"<b>Your teacher's feedback:</b> {escape(comments[b.exercise.id])}", OKABE_ITO["blue"]))
         b.children = (*b.children, b.teacher_feedback)
     if skipped:
-        items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in skipped)
+        items = "".join(f"<li><code>{escape(p)}</code></li>" for p in skipped)
         box.warning.value += note_html(
             f"<b>{len(skipped)} exercise{'s' if len(skipped) != 1 else ''} left out:</b> "
             "the words quoted in each are not in the document these lessons now read. "
@@ -89,6 +84,6 @@ def exercise_section(notebook: str, section: str | None = None,
             f"(\u201cUsing another document\u201d).<ul>{items}</ul>", OKABE_ITO["orange"])
     if not found and not skipped:
         what = f"section {section!r} of {notebook}" if section else notebook
-        box.warning.value += note_html(f"There are no exercises in {_esc(what)}.")
+        box.warning.value += note_html(f"There are no exercises in {escape(what)}.")
     box.children = [box.warning, *box.exercises]
     return box

@@ -10,7 +10,16 @@ from pathlib import Path
 
 from primary_source.palette import OKABE_ITO
 
-__all__ = ["download_link", "note_html", "warning_html", "where"]
+__all__ = ["download_link", "escape", "note_html", "warning_html", "where"]
+
+
+def escape(value: object) -> str:
+    """``value`` as text safe inside HTML: ``<``, ``>``, ``&`` and both quotes escaped.
+
+    >>> escape('<b title="x">')
+    '&lt;b title=&quot;x&quot;&gt;'
+    """
+    return html.escape(str(value), quote=True)
 
 
 def note_html(text: str, colour: str = OKABE_ITO["black"], role: str = "status") -> str:

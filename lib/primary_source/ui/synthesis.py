@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import warnings
 from collections.abc import Sequence
-from typing import Any
 
 import ipywidgets as w
 
@@ -25,7 +23,7 @@ from primary_source.synthesis import (
     build_argument,
     question_by_id,
 )
-from primary_source.ui.notes import download_link, note_html
+from primary_source.ui.notes import download_link, escape, note_html
 from primary_source.ui.synthesis_tables import (
     corroboration_view,
     evidence_view,
@@ -58,9 +56,6 @@ def _wide():
 _LABELLED = {"description_width": "9em"}
 
 
-def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
 
 def _saved_argument(learner: str | None) -> tuple[dict | None, list[str]]:
     """The learner's saved argument (or None) and any warnings about a damaged answers file."""
@@ -77,10 +72,10 @@ def _saved_argument(learner: str | None) -> tuple[dict | None, list[str]]:
 
 
 def _question_html(question) -> str:
-    helpful = "".join(f"<li>{_e(h)}</li>" for h in question.helpful)
+    helpful = "".join(f"<li>{escape(h)}</li>" for h in question.helpful)
     more = f"<p>Evidence that may help:</p><ul>{helpful}</ul>" if helpful else ""
-    return (f'<div class="ps-cer-question-help"><p><strong>{_e(question.text)}</strong></p>'
-            f"<p>{_e(question.think)}</p>{more}</div>")
+    return (f'<div class="ps-cer-question-help"><p><strong>{escape(question.text)}</strong></p>'
+            f"<p>{escape(question.think)}</p>{more}</div>")
 
 
 def question_picker(learner: str | None = None) -> w.VBox:
@@ -115,7 +110,7 @@ def _chosen_summary(chosen: Sequence[Evidence]) -> str:
               if any(e.kind == k for e in chosen)]
     n = len(chosen)
     return (f"<p><strong>{n} piece{'s' if n != 1 else ''} of evidence chosen</strong>: "
-            f"{_e(', '.join(counts))}.</p>")
+            f"{escape(', '.join(counts))}.</p>")
 
 
 def _detail_html(cards: Sequence[Evidence]) -> str:
@@ -124,9 +119,9 @@ def _detail_html(cards: Sequence[Evidence]) -> str:
                 "press Add to my evidence.</em></p>")
     items = []
     for card in cards[:4]:
-        note = f"<br><small>{_e(card.note)}</small>" if card.note else ""
-        items.append(f'<li><p dir="auto">{_e(card.text)}</p><p><small>Source: '
-                     f"<cite>{_e(card.source)}</cite></small>{note}</p></li>")
+        note = f"<br><small>{escape(card.note)}</small>" if card.note else ""
+        items.append(f'<li><p dir="auto">{escape(card.text)}</p><p><small>Source: '
+                     f"<cite>{escape(card.source)}</cite></small>{note}</p></li>")
     more = (f"<p><small>and {len(cards) - 4} more highlighted.</small></p>"
             if len(cards) > 4 else "")
     return f'<ul class="ps-cer-detail-list">{"".join(items)}</ul>{more}'
@@ -192,7 +187,7 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
     save_button = w.Button(description="Save", icon="save", tooltip="Save my argument",
                            layout=w.Layout(width="auto"))
     feedback = w.HTML()
-    status = w.HTML(note_html("".join(f"<p><b>Warning:</b> {_e(m)}</p>" for m in damaged),
+    status = w.HTML(note_html("".join(f"<p><b>Warning:</b> {escape(m)}</p>" for m in damaged),
                           OKABE_ITO["orange"], role="alert") if damaged else "")
     preview = w.HTML()
     for widget, name in ((detail, "ps-cer-detail"), (summary, "ps-cer-summary"),
@@ -243,15 +238,15 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
         problems = argument_problems(current())
         refresh()
         if problems:
-            items = "".join(f"<li>{_e(p)}</li>" for p in problems)
+            items = "".join(f"<li>{escape(p)}</li>" for p in problems)
             feedback.value = note_html(f"<p><strong>Before you save, look at this:</strong></p>"
                                    f"<ul>{items}</ul>", OKABE_ITO["orange"])
         else:
-            feedback.value = note_html(f"<p>{_e(ALL_PARTS_PRESENT)}</p>", OKABE_ITO["bluish green"])
+            feedback.value = note_html(f"<p>{escape(ALL_PARTS_PRESENT)}</p>", OKABE_ITO["bluish green"])
 
     def on_save(_=None) -> None:
         if presenting():
-            status.value = note_html(_e(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            status.value = note_html(escape(PRESENTATION_NOTICE), OKABE_ITO["orange"])
             return
         who = learner or responses.current_learner()
         arg = current()
@@ -261,13 +256,13 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
                 entry = responses.save_answer(ANSWER_ID, arg.as_answer(), learner=who,
                                               notebook=NOTEBOOK)
         except (OSError, ValueError) as err:
-            status.value = note_html(f"Your argument could not be saved: {_e(err)}. It is still "
+            status.value = note_html(f"Your argument could not be saved: {escape(err)}. It is still "
                                  "here while this notebook is open.", OKABE_ITO["vermillion"],
                                  role="alert")
             return
-        warned = "".join(f"<p><b>Warning:</b> {_e(c.message)}</p>" for c in caught)
+        warned = "".join(f"<p><b>Warning:</b> {escape(c.message)}</p>" for c in caught)
         status.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
-                        + note_html(f'Saved for <b dir="auto">{_e(who)}</b> at {_e(entry["saved"])}.',
+                        + note_html(f'Saved for <b dir="auto">{escape(who)}</b> at {escape(entry["saved"])}.',
                                 OKABE_ITO["bluish green"]))
 
     question.observe(refresh, names="value")
@@ -333,7 +328,7 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
 
     def export(_=None) -> None:
         if presenting():
-            output.value = note_html(_e(PRESENTATION_NOTICE), OKABE_ITO["orange"])
+            output.value = note_html(escape(PRESENTATION_NOTICE), OKABE_ITO["orange"])
             return
         who = learner or responses.current_learner()
         with warnings.catch_warnings(record=True) as caught:
@@ -341,15 +336,15 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
             try:
                 page = export_portfolio(who, portfolio_path(who))
             except OSError as err:
-                output.value = note_html(f"Your portfolio could not be written: {_e(err)}",
+                output.value = note_html(f"Your portfolio could not be written: {escape(err)}",
                                      OKABE_ITO["vermillion"], role="alert")
                 return
-        warned = "".join(f"<p><b>Warning:</b> {_e(c.message)}</p>" for c in caught
+        warned = "".join(f"<p><b>Warning:</b> {escape(c.message)}</p>" for c in caught
                          if issubclass(c.category, responses.DamagedResponsesWarning))
         link = download_link(page, f"download {page.name}")
         output.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
                         + note_html(f"Your portfolio is saved: {link}, or find it at "
-                                    f"<code>{_e(page)}</code>. Hand it in, or keep it.",
+                                    f"<code>{escape(page)}</code>. Hand it in, or keep it.",
                                     OKABE_ITO["bluish green"]))
 
     button.on_click(export)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import html
-from typing import Any
-
 import ipywidgets as w
 
 from primary_source import synthesis
 from primary_source.notices import needs_metadata
 from primary_source.palette import OKABE_ITO
 from primary_source.synthesis import KIND_LABELS
-from primary_source.ui.notes import note_html
+from primary_source.ui.notes import escape, note_html
 
 __all__ = ["table_view", "evidence_view", "corroboration_view", "limits_view", "rubric_view"]
 
@@ -21,21 +18,18 @@ def _wide():
     return w.Layout(width="auto", max_width="100%")
 
 
-def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
 
 def table_view(table, caption: str) -> w.HTML:
     """A table shown in full (no cut-off text), with a caption and column headers, escaped."""
-    head = "".join(f'<th scope="col" style="text-align:left">{_e(c)}</th>' for c in table.columns)
+    head = "".join(f'<th scope="col" style="text-align:left">{escape(c)}</th>' for c in table.columns)
     rows = []
     for record in table.itertuples(index=False):
-        cells = [f'<td dir="auto" style="text-align:left;vertical-align:top">{_e(v)}</td>'
+        cells = [f'<td dir="auto" style="text-align:left;vertical-align:top">{escape(v)}</td>'
                  for v in record]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     view = w.HTML(
         '<table class="ps-cer-table" style="border-collapse:collapse;max-width:100%">'
-        f'<caption style="text-align:left;font-weight:bold">{_e(caption)}</caption>'
+        f'<caption style="text-align:left;font-weight:bold">{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
         layout=_wide())
     view.add_class("ps-cer-table-view")
@@ -44,7 +38,7 @@ def table_view(table, caption: str) -> w.HTML:
 
 def _missing(text: str) -> str:
     """A notice for a part that needs curated data this document does not have."""
-    return note_html(f"<p><em>{_e(text)} {_e(needs_metadata())}</em></p>", OKABE_ITO["sky blue"])
+    return note_html(f"<p><em>{escape(text)} {escape(needs_metadata())}</em></p>", OKABE_ITO["sky blue"])
 
 
 def evidence_view(kind: str | None = None) -> w.HTML:
