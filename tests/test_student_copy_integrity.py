@@ -135,12 +135,12 @@ def test_a_broken_bank_builds_nothing_and_names_the_teachers_file(teacher_data, 
 
 
 def test_a_failure_half_way_leaves_nothing_behind(tmp_path, monkeypatch):
-    import primary_source.exercises as exercises
+    import primary_source.student_build as student_build
 
     def fails(_data):
         raise OSError("disk full")
 
-    monkeypatch.setattr(exercises, "strip_answers", fails)
+    monkeypatch.setattr(student_build, "strip_answers", fails)  # half way: files already copied
     out = tmp_path / "build" / "copy"
     assert main(["student-build", str(out)]) == 2
     assert not out.exists() and list((tmp_path / "build").iterdir()) == []

@@ -9,7 +9,7 @@ import pytest
 
 from primary_source import timeline as tl
 from primary_source.palette import CATEGORY_COLOURS
-from primary_source.timeline.svg import month_ticks
+from primary_source.timeline.dates import month_ticks
 from tests.timeline_geometry import clashes
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -33,6 +33,7 @@ def __getattr__(name: str):
     True
     """
     if name == "__version__":
+        # lazy: importlib.metadata costs ~16 ms at import, more than the rest of the package
         from importlib.metadata import PackageNotFoundError, version
 
         try:

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from primary_source.csvsafe import write_csv
+from primary_source.exercises import answer_text, check_answer, load_with_problems
+from primary_source.exercises.loader import shorten
+from primary_source.palette import OKABE_ITO
 from primary_source.responses import FORMAT, ResponsesFileError, responses_file, safe_name
 
 __all__ = [
@@ -135,15 +138,11 @@ def read_class_file(path: str | Path) -> dict[str, Any]:
 
 def _load_bank():
     """Every valid exercise of the teacher's bank (a broken exercise hides only itself)."""
-    from primary_source.exercises import load_with_problems
-
     return load_with_problems(None)[0]
 
 
 def _mark(ex, answer: Any) -> tuple[bool | None, float | None, str]:
     """Mark one answer again against the bank: (correct, score, note)."""
-    from primary_source.exercises import check_answer
-
     if ex.type == "text":
         return None, None, ""
     try:
@@ -192,8 +191,6 @@ def _who(files: list[Path], data_of: dict[Path, dict]) -> tuple[dict[Path, str],
 
 
 def _learner_rows(learner: str, answers: dict[str, Any], bank) -> list[dict[str, Any]]:
-    from primary_source.exercises import answer_text
-
     position = {e.id: i for i, e in enumerate(bank)} if bank is not None else {}
     rows = []
     for ex_id, entry in answers.items():
@@ -221,7 +218,8 @@ def grade_class(paths_in: Iterable[str | Path] | str | Path, bank=None) -> Class
     used. Each learner is the name of their file; a ``learner`` field that disagrees, or two
     files for one name, give a note and are kept apart.
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
+    # lazy: pandas costs ~200 ms at import; the CLI loads this module for every command, and
+    # only grade and summarize need it
     import pandas as pd
 
     bank = bank if bank is not None else _load_bank()
@@ -284,12 +282,9 @@ def _count(n: int, word: str) -> str:
 
 def _chart(ex, group, out: Path) -> tuple[Path, str]:
     """One exercise's chart (PNG) and its description in words."""
-    # lazy: matplotlib costs about 0.45 s to import; importing this module stays fast (measured)
+    # lazy: matplotlib.figure costs ~200 ms at import (after pandas); only summarize's charts need it
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
-
-    from primary_source.exercises.loader import shorten
-    from primary_source.palette import OKABE_ITO
 
     n = len(group)
     if ex.type == "text" or group["correct"].isna().all():

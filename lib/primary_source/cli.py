@@ -6,7 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
+import primary_source
 from primary_source import paths
+from primary_source.classroom import answer_files, grade_class, summarize, write_grades
+from primary_source.exercises import ExerciseFormatError, load_with_problems, position_warnings
+from primary_source.hub.accounts import add_accounts
+from primary_source.hub.client import (
+    HubClientError,
+    download_handins,
+    feedback_from_csv,
+    send_feedback,
+)
+from primary_source.related import RelatedRecordsError, load_related, related_path
+from primary_source.responses import FORMAT, ResponsesFileError
+from primary_source.rhetoric import validate_key
 from primary_source.student_build import STUDENT_COPY, student_build
 
 __all__ = ["STUDENT_COPY", "main", "student_build"]
@@ -19,14 +32,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(err)
         print("1 problem(s) found.", file=sys.stderr)
         return 1
-    from primary_source.exercises import load_with_problems, position_warnings
-
     bank, problems = load_with_problems(args.paths or None)
     problems = [str(p) for p in problems]
     notes: list[str] = []
     if not args.paths:  # the shipped bank: its tag exercises rely on the rhetoric key too
-        from primary_source.rhetoric import validate_key
-
         key_problems, key = validate_key()
         problems += [str(p) for p in key_problems]
         problems += _related_problems()
@@ -50,8 +59,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _related_problems() -> list[str]:
     """The related-record cards, when the data has them: [] or the one problem found."""
-    from primary_source.related import RelatedRecordsError, load_related, related_path
-
     if not related_path().exists():
         return []
     try:
@@ -62,8 +69,6 @@ def _related_problems() -> list[str]:
 
 
 def _cmd_student_build(args: argparse.Namespace) -> int:
-    from primary_source.exercises import ExerciseFormatError
-
     left_out: list[str] = []
     try:
         out = student_build(args.out, force=args.force, left_out=left_out)
@@ -87,8 +92,6 @@ def _with_hub(args: argparse.Namespace, command: str) -> list | None:
     """The answer files to read: the given paths, plus the hub's hand-ins (``--hub``)."""
     found = list(args.paths)
     if args.hub:
-        from primary_source.hub.client import HubClientError, download_handins
-
         folder = Path(args.handins)
         try:
             download_handins(args.hub, args.token or "", folder)
@@ -105,8 +108,6 @@ def _with_hub(args: argparse.Namespace, command: str) -> list | None:
 
 def _is_answers_file(path: Path) -> bool:
     """Whether ``path`` is an existing learner's answers file (judged by its content)."""
-    from primary_source.responses import FORMAT
-
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -117,9 +118,6 @@ def _is_answers_file(path: Path) -> bool:
 
 def _class_report(command: str, paths_in: list[str]):
     """Grade the class, printing every file left out and every note; ``None`` if no files."""
-    from primary_source.classroom import grade_class
-    from primary_source.responses import ResponsesFileError
-
     try:
         report = grade_class(paths_in)
     except ResponsesFileError as err:
@@ -133,9 +131,6 @@ def _class_report(command: str, paths_in: list[str]):
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
-    from primary_source.classroom import answer_files, write_grades
-    from primary_source.responses import ResponsesFileError
-
     found = _with_hub(args, "grade")
     if found is None:
         return 1
@@ -165,8 +160,6 @@ def _cmd_grade(args: argparse.Namespace) -> int:
 
 
 def _cmd_summarize(args: argparse.Namespace) -> int:
-    from primary_source.classroom import summarize
-
     found = _with_hub(args, "summarize")
     if found is None:
         return 1
@@ -183,7 +176,8 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _cmd_handouts(args: argparse.Namespace) -> int:
-    from primary_source.exercises import ExerciseFormatError
+    # lazy: the handouts load pandas and jinja2 (~300 ms at import, measured); `primary-source
+    # check` and the other commands need neither
     from primary_source.handouts import write_handouts
 
     try:
@@ -201,8 +195,6 @@ def _cmd_handouts(args: argparse.Namespace) -> int:
 
 
 def _cmd_return_feedback(args: argparse.Namespace) -> int:
-    from primary_source.hub.client import HubClientError, feedback_from_csv, send_feedback
-
     try:
         comments = feedback_from_csv(args.grades)
         sent = send_feedback(args.hub, args.token, comments) if comments else 0
@@ -215,8 +207,6 @@ def _cmd_return_feedback(args: argparse.Namespace) -> int:
 
 
 def _cmd_hub_accounts(args: argparse.Namespace) -> int:
-    from primary_source.hub.accounts import add_accounts
-
     try:
         made = add_accounts(args.file, args.names, "teacher" if args.teacher else "learner")
     except ValueError as err:
@@ -238,8 +228,6 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="primary-source",
         description="Tools for teaching with the primary-source notebooks.")
-    import primary_source
-
     parser.add_argument("--version", action="version",
                         version=f"%(prog)s {primary_source.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

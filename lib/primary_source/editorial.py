@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from primary_source.notices import metadata_or_none, needs_metadata_frame
 from primary_source.record import BRACKET_RE
 from primary_source.segments import point_at
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
-    import pandas as pd
-
     from primary_source.metadata import Metadata
     from primary_source.record import Document
 
@@ -45,10 +45,6 @@ def insertions_table(doc: Document, meta: Metadata | None = None) -> pd.DataFram
     >>> insertions_table(load_document())["insertion"].tolist()[:2]
     ['[Central Committee, All-Union Communist Party (bolshevik)]', '[Stalin]']
     """
-
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
     meta = metadata_or_none(meta)
     curated = meta.insertions() if meta is not None else []
 
@@ -108,9 +104,6 @@ def quirks_frame(meta: Metadata | None = None) -> pd.DataFrame:
     >>> quirks_frame().loc[0, "published"]
     'Kim II Sung'
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
     meta = metadata_or_none(meta)
     if meta is None:
         return needs_metadata_frame(["published", "standard", "where", "explanation"])
@@ -126,9 +119,6 @@ def adapted_frame(meta: Metadata | None = None, which: str = "paragraphs") -> pd
     >>> adapted_frame(which="changes").columns.tolist()
     ['paragraph', 'original', 'adapted', 'why']
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
     if which not in ("paragraphs", "changes"):
         raise ValueError("which must be 'paragraphs' or 'changes'")
     meta = metadata_or_none(meta)

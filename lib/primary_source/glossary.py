@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from primary_source.paths import glossary_path
 from primary_source.problems import DataFileError
 
@@ -87,9 +89,6 @@ def load_glossary(path: str | Path | None = None):
 
 
 def _rows(reader, path: Path):
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

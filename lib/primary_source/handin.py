@@ -21,6 +21,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from primary_source import paths
+from primary_source.responses import current_learner, load_answers
 
 __all__ = ["HandinResult", "on_hub", "service_url", "queue_dir", "answer_saved", "flush",
            "hand_in", "fetch_feedback", "saved_feedback", "teacher_feedback", "OFF_HUB_MESSAGE"]
@@ -152,8 +153,6 @@ def hand_in(learner: str | None = None) -> HandinResult:
     if not service_url():
         return HandinResult(False, "This hub has no hand-in service. Use Download my work and "
                             "send the files to your teacher.")
-    from primary_source.responses import current_learner, load_answers
-
     answers = load_answers(learner or current_learner())
     try:
         _enqueue({"kind": "handin", "answers": answers})

@@ -8,13 +8,14 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from primary_source.citing import record_names
 from primary_source.metadata import date_label, parse_partial_date
 from primary_source.notices import metadata_or_none, needs_metadata_frame
 from primary_source.palette import OKABE_ITO
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
-    import pandas as pd
     from matplotlib.figure import Figure
 
     from primary_source.metadata import Metadata
@@ -69,9 +70,6 @@ def chain_frame(meta: Metadata | None = None) -> pd.DataFrame:
     >>> chain_frame()[["id", "date_label"]].head(3).values.tolist()[0]
     ['drafted', '28 August 1950']
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
     meta = metadata_or_none(meta)
     if meta is None:
         return needs_metadata_frame(["step_no", "id", "step", "date", "earliest", "precision",
@@ -148,7 +146,8 @@ def plot_chain(meta: Metadata | None = None, highlight: Any = None) -> Figure:
     >>> fig.axes[0].get_title().startswith("The journey")
     True
     """
-    # lazy: matplotlib costs about 0.45 s to import; importing this module stays fast (measured)
+    # lazy: matplotlib.figure costs ~200 ms at import (after pandas); the lessons draw the
+    # journey as SVG (chainchart), and only this figure needs it
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -268,9 +267,6 @@ def related_frame(meta: Metadata | None = None) -> pd.DataFrame:
     >>> "1950-07-01" in set(related_frame()["date"])
     True
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
     meta = metadata_or_none(meta)
     if meta is None:
         return needs_metadata_frame(["date", "date_label", "title", "archive_reference", "record",
@@ -295,9 +291,6 @@ def people_frame(meta: Metadata | None = None) -> pd.DataFrame:
     >>> people_frame().set_index("role").loc["author", "name"]
     'Joseph (Iosif Vissarionovich) Stalin'
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
     meta = metadata_or_none(meta)
     if meta is None:
         return needs_metadata_frame(["name", "role", "also written", "description", "source"])

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from primary_source.metadata import load_metadata
 from primary_source.palette import OKABE_ITO
 from primary_source.paths import document_id, metadata_path
 
@@ -77,7 +78,8 @@ def notice_html(message: str) -> str:
 
 @lru_cache(maxsize=1)
 def _notice_frame_class() -> type:
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
+    # lazy: pandas costs ~200 ms at import; the exercise widgets load this module in lesson
+    # 00, which shows no table
     import pandas as pd
 
     class NoticeFrame(pd.DataFrame):
@@ -125,8 +127,6 @@ def metadata_or_none(meta: Any = None) -> Any:
     if meta is not None:
         return meta
     try:
-        from primary_source.metadata import load_metadata
-
         return load_metadata()
     except FileNotFoundError:
         return None

@@ -125,7 +125,7 @@ def lesson_settings() -> dict:
 
 
 def _read_settings(path: Path) -> dict:
-    # lazy: yaml costs about 15 ms to import; importing this module stays fast (measured)
+    # lazy: yaml costs ~8 ms at import, most of `import primary_source` (~10 ms), which reads no file
     import yaml
 
     try:

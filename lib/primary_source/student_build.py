@@ -10,7 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from primary_source import paths, yamlload
+from primary_source.exercises import ExerciseFormatError, load_with_problems, strip_answers
+from primary_source.exercises.model import same_key
+from primary_source.rhetoric import validate_key
 
 __all__ = ["STUDENT_COPY", "RUN", "gives_away", "stray_reason", "student_build"]
 
@@ -55,8 +60,6 @@ def _bank_folders(data: Path) -> list[Path]:
 
 def _words(text: Any) -> list[str]:
     """The words of ``text`` as marking compares them, a plural ``s`` dropped."""
-    from primary_source.exercises.model import same_key
-
     return [w[:-1] if len(w) > 3 and w.endswith("s") else w
             for w in re.findall(r"\w+", same_key(str(text)))]
 
@@ -113,9 +116,6 @@ def gives_away(annotation: dict[str, Any], exercises: Iterable[dict[str, Any]]) 
 
 
 def _dump(data: Any) -> str:
-    # lazy: yaml costs about 15 ms to import; importing this module stays fast (measured)
-    import yaml
-
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -139,9 +139,6 @@ def _copy(src: Path, dest: Path, shown: Path, left_out: list[str], bank: set[Pat
 
 def _check_teacher_files(data: Path, folders: list[Path]) -> None:
     """Raise ``ExerciseFormatError`` with every problem of the teacher's bank and key."""
-    from primary_source.exercises import ExerciseFormatError, load_with_problems
-    from primary_source.rhetoric import validate_key
-
     problems = []
     for folder in folders:  # each folder is a bank of its own (ids may repeat across them)
         problems += load_with_problems([folder], skipped=[])[1]
@@ -154,8 +151,6 @@ def _check_teacher_files(data: Path, folders: list[Path]) -> None:
 
 def _strip(copy: Path, folders: list[Path], data: Path) -> list[dict[str, Any]]:
     """Strip the answers of the copy's bank files; return the teacher's exercises."""
-    from primary_source.exercises import strip_answers
-
     exercises: list[dict[str, Any]] = []
     for folder in folders:
         target = copy / folder.relative_to(data)
@@ -215,8 +210,6 @@ def student_build(out: str | Path, force: bool = False,
     listed in ``left_out``, and so are the invented class in ``data/examples/responses`` and
     every rhetoric annotation that gives an exercise away.
     """
-    from primary_source.exercises import ExerciseFormatError, load_with_problems
-
     left_out = left_out if left_out is not None else []
     root = paths.project_root()
     data = paths.data_dir()

@@ -9,6 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
 from primary_source import yamlload
 from primary_source.problems import DataFileError
 
@@ -32,9 +37,6 @@ class EditorError(DataFileError):
 
 
 def _yaml():
-    # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
-    from ruamel.yaml import YAML
-
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096
@@ -58,9 +60,6 @@ def plain(value: Any) -> Any:
 
 
 def _folded(text: str):
-    # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
-    from ruamel.yaml.scalarstring import FoldedScalarString
-
     lines = textwrap.wrap(text, FOLD_AT, break_long_words=False, break_on_hyphens=False)
     if len(lines) < 2 or " ".join(lines) != text:
         return text
@@ -84,10 +83,6 @@ def to_yaml(value: Any, key: str | None = None) -> Any:
     >>> to_yaml("short")
     'short'
     """
-    # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
     if isinstance(value, dict):
         return CommentedMap((k, to_yaml(v, k)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
@@ -123,10 +118,6 @@ class BankFile:
     """
 
     def __init__(self, text: str, path: str | Path = "<text>"):
-        # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
-        from ruamel.yaml.error import YAMLError
-
         self.path = Path(path)
         self.original_text = text
         try:
@@ -211,9 +202,6 @@ class BankFile:
     # -- writing
     def text(self) -> str:
         """The file's new text: untouched exercises exactly as read, the rest as YAML."""
-        # lazy: ruamel.yaml costs about 30 ms to import; importing this module stays fast (measured)
-        from ruamel.yaml.comments import CommentedSeq
-
         seq = self.root["exercises"]
         if (self._regions is not None and not any(e.changed for e in self._entries)
                 and [e.original for e in self._entries] == list(range(len(seq)))):

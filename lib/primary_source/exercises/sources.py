@@ -8,6 +8,7 @@ import yaml
 
 from primary_source import paths
 from primary_source.exercises.loader import shorten
+from primary_source.record import load_document
 from primary_source.rhetoric.key import load_devices as read_devices
 from primary_source.rhetoric.model import Device
 
@@ -33,8 +34,6 @@ def document_texts() -> tuple[list[str], str | None]:
     """The texts a tag quote may be found in: the document's text and its body."""
     texts: list[str] = []
     try:
-        from primary_source.record import load_document
-
         doc = load_document()
         texts += [doc.text(), doc.body]
     except Exception:  # noqa: BLE001 - fall back to the raw record below

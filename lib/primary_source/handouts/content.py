@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from primary_source import load_document, paths
+from primary_source import timeline as tl
+from primary_source.chainchart import chain_svg
 from primary_source.exercises.model import Bank, Exercise
+from primary_source.journey import describe_chain
+from primary_source.metadata import MetadataError, load_metadata
+from primary_source.reading import blind_paragraphs
 
 __all__ = ["Material", "MATERIAL", "QuestionView", "Figure", "LessonHandout", "question_view", "answer_key",
            "lesson_handout", "citation_and_address", "section_heading"]
@@ -139,8 +144,6 @@ def citation_and_address(doc=None) -> tuple[str, str]:
     >>> citation_and_address()[1]
     'https://digitalarchive.wilsoncenter.org/document/110696'
     """
-    from primary_source.metadata import MetadataError, load_metadata
-
     doc = doc or load_document()
     address = doc.url or ""
     try:
@@ -183,8 +186,6 @@ class LessonHandout:
 
 def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
     """The handout of one lesson from the bank (and the record and timeline it uses)."""
-    from primary_source.reading import blind_paragraphs
-
     stem = Path(notebook).stem
     material = MATERIAL.get(stem, Material())
     devices = [d.name for d in bank.devices]
@@ -205,14 +206,9 @@ def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
         out.paragraphs = [f"{p.number}. {p.text}" if p.number is not None else p.text
                           for p in doc.paragraphs]
     if material.journey:
-        from primary_source.chainchart import chain_svg
-        from primary_source.journey import describe_chain
-
         out.figures.append(Figure("How the telegram travelled", chain_svg(),
                                   describe_chain().splitlines()))
     if material.timeline:
-        from primary_source import timeline as tl
-
         start, end = material.timeline
         table = tl.window_table(None, start, end)
         out.figures.append(Figure(

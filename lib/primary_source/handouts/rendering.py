@@ -8,6 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
 from primary_source.exercises import load_bank
 from primary_source.handouts.content import LessonHandout, lesson_handout
 
@@ -19,9 +21,6 @@ _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _environment():
-    # lazy: jinja2 costs about 40 ms to import; importing this module stays fast (measured)
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
     return Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 

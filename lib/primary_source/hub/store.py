@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from primary_source.exercises import answer_text
+
 __all__ = ["HandinStore", "StoreError", "FORMAT"]
 
 #: The same tag as a learner's own answers file, so ``grade`` reads what the store writes.
@@ -162,8 +164,6 @@ class HandinStore:
 
         Learners' names go with the wrong answers only when ``names`` is true.
         """
-        from primary_source.exercises import answer_text
-
         per: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for user in self.users():
             for ex_id, entry in self.answers(user).items():

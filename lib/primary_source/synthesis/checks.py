@@ -22,6 +22,8 @@ _NUMBERED = re.compile(r"\b(?:e|evidence|card|piece|source)\s*(?:no\.?\s*)?#?\d{
 
 
 def _content_words(text: str) -> set[str]:
+    # lazy: primary_source.text loads pandas (~200 ms at import); ui.synthesis loads this module
+    # for lesson 05's argument builder, which needs only the stop words
     from primary_source.text import DEFAULT_STOPWORDS
 
     words = set(re.findall(r"[^\W\d_]{4,}", str(text).casefold()))

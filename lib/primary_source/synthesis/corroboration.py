@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from primary_source.metadata import date_label
 from primary_source.synthesis.evidence import record_metadata
 
 __all__ = [
@@ -89,10 +90,9 @@ def corroboration_table(meta: Any = None):
     >>> corroboration_table()["id"].iloc[0]
     'shtykov-reply-1950-08-31'
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
+    # lazy: pandas costs ~200 ms at import; ui.synthesis loads this module for lesson 05's first
+    # cells (question picker, argument builder), which show no table
     import pandas as pd
-
-    from primary_source.metadata import date_label
 
     columns = ["id", "date", "record", "reference", "would add",
                "the telegram alone cannot tell us"]

@@ -7,6 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from primary_source.citing import permanent_address
+from primary_source.metadata import MetadataError, date_label, load_metadata
+from primary_source.record import load_document
+from primary_source.rhetoric import RhetoricKeyError, annotations_by_unit, load_key, tag_units
+
 __all__ = [
     "Evidence",
     "TIMELINE_WINDOW",
@@ -56,8 +61,6 @@ def record_metadata(meta: Any = None) -> Any:
     """
     if meta is not None:
         return meta
-    from primary_source.metadata import MetadataError, load_metadata
-
     try:
         return load_metadata()
     except (FileNotFoundError, MetadataError, OSError, ValueError):
@@ -65,8 +68,6 @@ def record_metadata(meta: Any = None) -> Any:
 
 
 def _document_citation(doc: Any, meta: Any, where: str) -> str:
-    from primary_source.citing import permanent_address
-
     date = f"{doc.date.day} {doc.date.strftime('%B')} {doc.date.year}" if doc.date else ""
     record = meta.get("record") if meta is not None else None
     address = permanent_address(doc, meta) or ""
@@ -86,9 +87,6 @@ def document_evidence(doc: Any = None, meta: Any = None) -> list[Evidence]:
     >>> document_evidence()[11].title.startswith("point 3")
     True
     """
-    from primary_source.record import load_document
-    from primary_source.rhetoric import RhetoricKeyError, annotations_by_unit, load_key, tag_units
-
     doc = doc if doc is not None else load_document()
     units = tag_units(doc)
     try:
@@ -116,8 +114,6 @@ def provenance_evidence(meta: Any = None) -> list[Evidence]:
     Ids are ``chain-<step>``, ``person-<id>`` and ``related-<id>`` after the metadata ids.
     With no metadata file (another document) the list is empty.
     """
-    from primary_source.metadata import date_label
-
     meta = record_metadata(meta)
     if meta is None:
         return []
@@ -168,7 +164,8 @@ def timeline_evidence(events: Any = None, start: str = TIMELINE_WINDOW[0],
 
     Ids are ``event-<date>-<title>`` so they stay the same when rows are added to the file.
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
+    # lazy: pandas and primary_source.timeline (which loads pandas) cost ~200 ms at import;
+    # ui.synthesis loads this module for lesson 05's first cells, which show no table
     import pandas as pd
 
     from primary_source.timeline import format_span, load_events
@@ -220,7 +217,8 @@ def evidence_table(kind: str | None = None, cards: Sequence[Evidence] | None = N
     >>> evidence_table("document")["id"].iloc[0]
     'doc-s01'
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
+    # lazy: pandas costs ~200 ms at import; ui.synthesis loads this module for lesson 05's first
+    # cells (question picker, argument builder), which show no table
     import pandas as pd
 
     cards = list(cards) if cards is not None else evidence_cards()

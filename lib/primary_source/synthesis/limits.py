@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from primary_source.paths import document_id
 from primary_source.synthesis.evidence import record_metadata
 
 __all__ = [
@@ -114,10 +115,9 @@ def limits_table(meta: Any = None, doc_id: str | None = None):
     ``related records`` (metadata ids), ``source`` (the full reference). The notes were written
     for the telegram (:data:`WRITTEN_FOR`): for another record the table is empty.
     """
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
+    # lazy: pandas costs ~200 ms at import; ui.synthesis loads this module for lesson 05's first
+    # cells (question picker, argument builder), which show no table
     import pandas as pd
-
-    from primary_source.paths import document_id
 
     columns = ["question", "why the telegram cannot tell us", "where to look",
                "related records", "source"]

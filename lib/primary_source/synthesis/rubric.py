@@ -60,7 +60,8 @@ RUBRIC: tuple[Criterion, ...] = (
 
 def rubric_table():
     """The rubric as a table: a row per criterion, a column per level."""
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
+    # lazy: pandas costs ~200 ms at import; ui.synthesis loads this module for lesson 05's first
+    # cells (question picker, argument builder), which show no table
     import pandas as pd
 
     return pd.DataFrame(

@@ -74,6 +74,8 @@ def word_use_figure(table, title: str | None = None):
     Returns a ``matplotlib.figure.Figure`` (not attached to pyplot, so nothing is shown twice).
     The table itself is the text alternative: show it next to the chart.
     """
+    # lazy: matplotlib.figure costs ~200 ms at import (after pandas); the lessons draw this chart
+    # as SVG (wordchart), and only this figure needs it
     from matplotlib.figure import Figure
 
     n = len(table)

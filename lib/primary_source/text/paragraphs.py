@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from primary_source import segments
+from primary_source.telegram import parse_telegram
 
 __all__ = [
     "strip_editorial",
@@ -63,8 +64,6 @@ def paragraph_units(source: Any, editorial: bool = True) -> list[dict]:
     else:
         pairs = [(p.number, p.text) for p in source.paragraphs]
         try:
-            from primary_source.telegram import parse_telegram
-
             telegram = parse_telegram(source)
             for attr, label in _PART_LABELS:
                 value = getattr(telegram, attr)

@@ -16,6 +16,7 @@ __all__ = [
     "guess_precision",
     "period_end",
     "as_timestamp",
+    "month_ticks",
 ]
 
 
@@ -126,3 +127,32 @@ def format_month(value) -> str:
     """
     ts = as_timestamp(value) if isinstance(value, str) else pd.Timestamp(value)
     return f"{ts.strftime('%b')} {ts.year}"
+
+
+def month_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 10) -> list[tuple[pd.Timestamp, str]]:
+    """Dates and labels for the x axis: first days of months, every 1, 2, 3, 4, 6 or 12+ months.
+
+    A tick in January is labelled with its year, others with the month's short name.
+
+    >>> [label for _, label in month_ticks(pd.Timestamp("1950-06-01"), pd.Timestamp("1950-10-31"))]
+    ['Jun', 'Jul', 'Aug', 'Sep', 'Oct']
+    """
+    first = pd.Timestamp(lo.year, lo.month, 1)
+    if first < lo:
+        first += pd.offsets.MonthBegin(1)
+    months = (hi.year - first.year) * 12 + hi.month - first.month + 1
+    for step in (1, 2, 3, 4, 6, 12, 24, 60, 120):
+        if months / step <= most:
+            break
+    if step >= 12:  # years: start in January
+        first = pd.Timestamp(first.year + (first.month > 1), 1, 1)
+        while first.year % (step // 12):
+            first = pd.Timestamp(first.year + 1, 1, 1)
+    elif (first.month - 1) % step:
+        first += pd.offsets.MonthBegin(step - (first.month - 1) % step)
+    ticks, when = [], first
+    while when <= hi:
+        label = str(when.year) if when.month == 1 or step >= 12 else when.strftime("%b")
+        ticks.append((when, label))
+        when += pd.DateOffset(months=step)
+    return ticks

@@ -15,7 +15,13 @@ import pandas as pd
 
 from primary_source.palette import CATEGORY_COLOURS
 from primary_source.svg import advance_width
-from primary_source.timeline.dates import format_date, format_month, period_end, window_bounds
+from primary_source.timeline.dates import (
+    format_date,
+    format_month,
+    month_ticks,
+    period_end,
+    window_bounds,
+)
 from primary_source.timeline.filtering import (
     document_date,
     document_noun,
@@ -129,7 +135,8 @@ def prepare_window(events=None, start=None, end=None, categories=None,
     >>> len(prepare_window(start="1950-06", end="1950-10").shown) > 10
     True
     """
-    # lazy: matplotlib costs about 0.45 s to import; importing this module stays fast (measured)
+    # lazy: matplotlib.dates costs ~50 ms at import (after pandas); `primary_source.timeline`
+    # loads this module for the tables of lessons 02 and 03, which draw nothing
     import matplotlib.dates as mdates
 
     events = load_events() if events is None else events
@@ -169,10 +176,9 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
     >>> lay.labels[0].text
     'Events around the telegram, Jun 1950 – Oct 1950'
     """
-    # lazy: matplotlib costs about 0.45 s to import; importing this module stays fast (measured)
+    # lazy: matplotlib.dates costs ~50 ms at import (after pandas); `primary_source.timeline`
+    # loads this module for the tables of lessons 02 and 03, which draw nothing
     import matplotlib.dates as mdates
-
-    from primary_source.timeline.svg import month_ticks
 
     win = window or prepare_window(events, start, end, categories, hindsight_date)
     lo, hi, wanted, shown, limit = win.lo, win.hi, win.categories, win.shown, win.limit

@@ -13,47 +13,17 @@ import html
 import itertools
 import math
 
-import pandas as pd
-
 from primary_source.palette import CATEGORY_COLOURS
 from primary_source.svg import document, line, marker, rect, text
+from primary_source.timeline.layout import LABEL_PX, layout_timeline, prepare_window
 from primary_source.timeline.schema import GREY
 
-__all__ = ["timeline_svg", "timeline_html", "month_ticks", "PLACES"]
+__all__ = ["timeline_svg", "timeline_html", "PLACES"]
 
 #: The places the chart is laid out for: (name, design width, label size as a multiple of
 #: the normal one, the container width from which it is shown), in CSS pixels.
 PLACES = (("narrow", 480, 1.0, 0), ("middle", 760, 1.0, 760), ("wide", 1400, 1.5, 1400))
 _IDS = itertools.count(1)
-
-
-def month_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 10) -> list[tuple[pd.Timestamp, str]]:
-    """Dates and labels for the x axis: first days of months, every 1, 2, 3, 4, 6 or 12+ months.
-
-    A tick in January is labelled with its year, others with the month's short name.
-
-    >>> [label for _, label in month_ticks(pd.Timestamp("1950-06-01"), pd.Timestamp("1950-10-31"))]
-    ['Jun', 'Jul', 'Aug', 'Sep', 'Oct']
-    """
-    first = pd.Timestamp(lo.year, lo.month, 1)
-    if first < lo:
-        first += pd.offsets.MonthBegin(1)
-    months = (hi.year - first.year) * 12 + hi.month - first.month + 1
-    for step in (1, 2, 3, 4, 6, 12, 24, 60, 120):
-        if months / step <= most:
-            break
-    if step >= 12:  # years: start in January
-        first = pd.Timestamp(first.year + (first.month > 1), 1, 1)
-        while first.year % (step // 12):
-            first = pd.Timestamp(first.year + 1, 1, 1)
-    elif (first.month - 1) % step:
-        first += pd.offsets.MonthBegin(step - (first.month - 1) % step)
-    ticks, when = [], first
-    while when <= hi:
-        label = str(when.year) if when.month == 1 or step >= 12 else when.strftime("%b")
-        ticks.append((when, label))
-        when += pd.DateOffset(months=step)
-    return ticks
 
 
 def timeline_svg(lay, *, fluid: bool = True, css_class: str = "") -> str:
@@ -148,8 +118,6 @@ def timeline_html(events=None, start=None, end=None, categories=None, hindsight_
     >>> page.count("<svg"), "ps-timeline-narrow" in page
     (3, True)
     """
-    from primary_source.timeline.layout import LABEL_PX, layout_timeline, prepare_window
-
     window = window or prepare_window(events, start, end, categories, hindsight_date)
 
     style = [".ps-timeline{container-type:inline-size;width:100%}",

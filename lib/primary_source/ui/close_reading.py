@@ -7,6 +7,7 @@ import html
 import ipywidgets as w
 
 from primary_source.glossary import define, find_terms, mark_terms_html
+from primary_source.metadata import load_metadata
 from primary_source.palette import OKABE_ITO
 from primary_source.record import BRACKET_RE, Document, load_document
 from primary_source.text import (
@@ -66,10 +67,8 @@ def adapted_version(doc_id: str | None = None) -> dict | None:
     ``None`` when the metadata file is missing, broken, or has no ``adapted:`` section yet.
     """
     try:
-        from primary_source.metadata import load_metadata
-
         adapted = load_metadata(doc_id).adapted()
-    except (FileNotFoundError, KeyError, ValueError, TypeError, ImportError):
+    except (FileNotFoundError, KeyError, ValueError, TypeError):
         return None
     if not isinstance(adapted, dict) or not adapted.get("paragraphs"):
         return None

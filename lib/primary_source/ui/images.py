@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import html
 
+import ipywidgets as widgets
+
 __all__ = ["chart_view", "img_html", "show_html", "show_image"]
 
 
@@ -31,9 +33,6 @@ def chart_view(min_height: str = "300px"):
     kernel on the channel it is waiting on, and that can lose the cell's reply and hang the
     whole page (voila-dashboards/voila#1428). Setting one HTML value never needs that path.
     """
-    # lazy: ipywidgets costs about 0.1 s to import; importing this module stays fast (measured)
-    import ipywidgets as widgets
-
     view = widgets.HTML(layout=widgets.Layout(min_height=min_height))
     view.add_class("ps-chart")
     return view

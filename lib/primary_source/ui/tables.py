@@ -6,8 +6,13 @@ from html import escape
 from typing import Any
 
 import ipywidgets as widgets
+from IPython import get_ipython
 
 __all__ = ["event_list", "readable_tables", "table_html", "table_text"]
+
+#: The module and name of pandas' table type, as IPython looks it up (pandas 3 says "pandas",
+#: pandas 2 "pandas.core.frame").
+_DATAFRAME_NAMES = (("pandas", "DataFrame"), ("pandas.core.frame", "DataFrame"))
 
 
 def table_html(table: Any) -> str:
@@ -57,22 +62,16 @@ def readable_tables(shell: Any = None) -> bool:
     >>> readable_tables(shell=None)   # not in a notebook here
     False
     """
-    if shell is None:
-        try:
-            # lazy: IPython costs about 80 ms to import; importing this module stays fast (measured)
-            from IPython import get_ipython
-        except ImportError:  # pragma: no cover - IPython comes with the kernel
-            return False
-        shell = get_ipython()
+    shell = shell if shell is not None else get_ipython()
     if shell is None:
         return False
-    # lazy: pandas costs about 0.3 s to import; importing this module stays fast (measured)
-    import pandas as pd
-
+    # by name: IPython looks the type up when a table is first shown, so the lesson's first cell
+    # does not import pandas (~200 ms) before any table needs it
     formatters = shell.display_formatter.formatters
-    formatters["text/html"].for_type(pd.DataFrame, table_html)
-    formatters["text/plain"].for_type(pd.DataFrame,
-                                      lambda table, p, _cycle: p.text(table_text(table)))
+    for module, name in _DATAFRAME_NAMES:
+        formatters["text/html"].for_type_by_name(module, name, table_html)
+        formatters["text/plain"].for_type_by_name(module, name,
+                                                  lambda table, p, _cycle: p.text(table_text(table)))
     return True
 
 
@@ -84,6 +83,8 @@ def event_list(events: Any = None, start=None, end=None, categories=None,
     >>> "Inchon" in view.value
     True
     """
+    # lazy: timeline.eventlist loads pandas (~200 ms at import, measured); ui.lesson imports this
+    # module in every lesson's first cell, where no event list is shown
     from primary_source.timeline.eventlist import event_list_html
 
     view = widgets.HTML(event_list_html(events, start, end, categories, hindsight_date),

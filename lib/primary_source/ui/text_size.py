@@ -7,6 +7,7 @@ the timeline's labels.
 
 from __future__ import annotations
 
+import ipywidgets as w
 import traitlets
 
 __all__ = ["NORMAL_PX", "LARGE_PX", "TextSize", "shared_text_size", "text_size_slider",
@@ -57,9 +58,6 @@ def text_size_slider(setting: TextSize | None = None):
     >>> size.px
     24
     """
-    # lazy: ipywidgets costs about 0.1 s to import; importing this module stays fast (measured)
-    import ipywidgets as w
-
     setting = setting or shared_text_size()
     slider = w.IntSlider(value=setting.px, min=12, max=32, step=2, description="Text size")
     traitlets.link((setting, "px"), (slider, "value"))
@@ -80,9 +78,6 @@ def large_print_switch(setting: TextSize | None = None):
     >>> switch.value
     False
     """
-    # lazy: ipywidgets costs about 0.1 s to import; importing this module stays fast (measured)
-    import ipywidgets as w
-
     setting = setting or shared_text_size()
     switch = w.ToggleButton(value=setting.px >= LARGE_PX, description="Large print",
                             icon="search-plus",
