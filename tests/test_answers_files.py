@@ -4,20 +4,19 @@ never share a file, and every button that saves says so when it cannot."""
 from __future__ import annotations
 
 import json
-import warnings
 
 import pytest
 
 from primary_source import responses
-from primary_source.exercises import Exercise
+from primary_source.exercises import Exercise, lesson_exercises
 from primary_source.responses import (
     FORMAT,
-    DamagedResponsesWarning,
     load_answers,
+    read_answers,
     responses_file,
     save_answer,
 )
-from primary_source.ui.exercises import ExerciseBox, exercise_section
+from primary_source.ui.exercises import ExerciseBox, exercise_section, exercise_widget
 from primary_source.ui.first_reading import prediction_board
 from primary_source.ui.learner import download_my_work, learner_box
 from primary_source.ui.rhetoric import tagging_exercise
@@ -46,7 +45,7 @@ def test_an_attempts_count_of_the_wrong_kind_is_repaired_and_saving_goes_on(answ
     answers_file(answers, {"q1": {"answer": "old", "attempts": attempts, "saved": 12}})
     assert load_answers()["q1"]["answer"] == "old"
     assert load_answers()["q1"]["attempts"] == 0
-    assert save_answer("q1", "new")["attempts"] == 1
+    assert save_answer("q1", "new").entry["attempts"] == 1
     assert load_answers()["q1"]["answer"] == "new"
 
 
@@ -56,8 +55,8 @@ def test_an_attempts_count_of_the_wrong_kind_is_repaired_and_saving_goes_on(answ
 def test_valid_json_in_the_wrong_shape_is_moved_aside_with_a_warning(answers, content):
     answers.mkdir(parents=True, exist_ok=True)
     responses_file().write_text(content, encoding="utf-8")
-    with pytest.warns(DamagedResponsesWarning):
-        save_answer("q1", "mine")
+    saved = save_answer("q1", "mine")
+    assert saved.moved_aside is not None and "moved aside" in saved.notices[0]
     assert load_answers()["q1"]["answer"] == "mine"
     assert [p.read_text(encoding="utf-8") for p in answers.glob("me.damaged-*.json")] == [content]
 
@@ -65,10 +64,10 @@ def test_valid_json_in_the_wrong_shape_is_moved_aside_with_a_warning(answers, co
 def test_a_file_with_a_byte_order_mark_is_read_as_it_is(answers):
     path = answers_file(answers, {"q1": {"answer": "kept", "attempts": 2}})
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", DamagedResponsesWarning)
-        assert load_answers()["q1"]["answer"] == "kept"
-        assert save_answer("q1", "again")["attempts"] == 3
+    assert read_answers().moved_aside is None
+    assert load_answers()["q1"]["answer"] == "kept"
+    saved = save_answer("q1", "again")
+    assert saved.entry["attempts"] == 3 and saved.moved_aside is None
 
 
 def test_a_lone_surrogate_is_saved_and_read_back(answers):
@@ -86,7 +85,7 @@ def test_numbers_of_thousands_of_digits_do_not_stop_the_lesson(answers):
     responses_file().write_text(raw_file(f'"q1": {{"answer": {digits}, "attempts": {digits}}}'),
                                 encoding="utf-8")
     assert load_answers()["q1"]["attempts"] == 0
-    assert save_answer("q2", "next")["attempts"] == 1
+    assert save_answer("q2", "next").entry["attempts"] == 1
     assert set(load_answers()) == {"q1", "q2"}
 
 
@@ -94,9 +93,9 @@ def test_absurdly_deep_nesting_is_moved_aside(answers):
     answers.mkdir(parents=True, exist_ok=True)
     content = raw_file('"q1": {"answer": ' + "[" * 100_000 + "]" * 100_000 + "}")
     responses_file().write_text(content, encoding="utf-8")
-    with pytest.warns(DamagedResponsesWarning):
-        assert load_answers() == {}
-    assert save_answer("q1", "fresh")["attempts"] == 1
+    loaded = read_answers()
+    assert loaded.answers == {} and loaded.moved_aside is not None
+    assert save_answer("q1", "fresh").entry["attempts"] == 1
 
 
 # --------------------------------------------------------------------------- names and files
@@ -139,7 +138,7 @@ def test_a_file_saved_under_the_old_name_is_found_and_moved_to_the_new_one(answe
                                "answers": {"q1": {"answer": "before", "attempts": 1}}}),
                    encoding="utf-8")
     assert load_answers("Ana María")["q1"]["answer"] == "before"
-    assert save_answer("q1", "after", learner="Ana María")["attempts"] == 2
+    assert save_answer("q1", "after", learner="Ana María").entry["attempts"] == 2
     assert not old.exists() and responses_file("Ana María").exists()
 
 
@@ -221,3 +220,41 @@ def test_every_other_button_that_saves_says_when_it_cannot(answers, unwritable):
     argument.save_button.click()
     assert "could not be saved" in argument.status.value
     assert responses.current_learner() == "me"
+
+
+def _shown(box) -> str:
+    """Every piece of HTML text a box shows, its children's included."""
+    out = [box.value] if isinstance(getattr(box, "value", None), str) else []
+    for child in getattr(box, "children", ()):
+        out.append(_shown(child))
+    return " ".join(out)
+
+
+def _damage(answers) -> None:
+    answers.mkdir(parents=True, exist_ok=True)
+    responses_file().write_text("{ half a file", encoding="utf-8")
+
+
+@pytest.mark.parametrize("screen", ["one exercise", "a section", "the predictions",
+                                    "the tagging", "the argument"])
+def test_every_screen_that_opens_a_damaged_answers_file_says_it_was_moved_aside(
+        answers, doc, screen):
+    first = lesson_exercises("00_start_here")[0][0]
+    _damage(answers)
+    opened = {"one exercise": lambda: exercise_widget(first),
+              "a section": lambda: exercise_section("00_start_here"),
+              "the predictions": lambda: prediction_board(doc),
+              "the tagging": lambda: tagging_exercise(learner="me"),
+              "the argument": lambda: cer_builder(learner="me")}[screen]()
+    text = _shown(opened)
+    assert "moved aside" in text and "nothing is lost" in text
+    assert len(list(answers.glob("me.damaged-*.json"))) == 1
+
+
+@pytest.mark.parametrize("button", ["Download my work", "Download my portfolio"])
+def test_an_export_from_a_damaged_answers_file_says_it_was_moved_aside(answers, button):
+    _damage(answers)
+    box = download_my_work("me") if button == "Download my work" else portfolio_button("me")
+    box.button.click()
+    assert "moved aside" in box.output.value and "saved" in box.output.value.lower()
+    assert len(list(answers.glob("me.damaged-*.json"))) == 1

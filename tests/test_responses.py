@@ -18,10 +18,10 @@ from primary_source.exercises import check_answer, load_bank
 from primary_source.export import export_csv, export_html
 from primary_source.responses import (
     FORMAT,
-    DamagedResponsesWarning,
     ResponsesFileError,
     current_learner,
     load_answers,
+    read_answers,
     responses_file,
     safe_name,
     save_answer,
@@ -44,7 +44,7 @@ EXAMPLES = paths.examples_dir() / "responses"
 
 def test_an_answer_is_saved_at_once_with_attempts_and_time(answers):
     entry = save_answer("start-kind-of-document", "A newspaper article",
-                        {"correct": False, "score": 0.0}, notebook="00_start_here")
+                        {"correct": False, "score": 0.0}, notebook="00_start_here").entry
     assert entry["attempts"] == 1
     assert (answers / "me.json").exists()
     save_answer("start-kind-of-document", "A ciphered telegram", {"correct": True, "score": 1.0})
@@ -123,15 +123,17 @@ def test_two_processes_saving_hundreds_of_answers_into_one_file_lose_nothing(ans
 
 @pytest.mark.parametrize("content", ["{ this is not json", "[1, 2, 3]",
                                      '{"format": "primary-source-responses", "answers": [1]}'])
-def test_a_damaged_file_is_moved_aside_with_a_warning_never_overwritten(answers, content):
+def test_a_damaged_file_is_moved_aside_and_said_so_never_overwritten(answers, content):
     answers.mkdir()
     (answers / "me.json").write_text(content, encoding="utf-8")
-    with pytest.warns(DamagedResponsesWarning) as record:
-        assert load_answers() == {}
+    loaded = read_answers()
+    assert loaded.answers == {}
     moved = list(answers.glob("me.damaged-*.json"))
     assert len(moved) == 1
     assert moved[0].read_text(encoding="utf-8") == content
-    assert str(moved[0]) in str(record[0].message)
+    assert loaded.moved_aside.moved_to == moved[0]
+    assert loaded.notices == [loaded.moved_aside.message]
+    assert str(moved[0]) in loaded.notices[0] and "nothing is lost" in loaded.notices[0]
     assert not (answers / "me.json").exists()
     save_answer("x", "a new start")
     assert load_answers()["x"]["answer"] == "a new start"
@@ -141,10 +143,12 @@ def test_a_damaged_file_is_moved_aside_with_a_warning_never_overwritten(answers,
 def test_saving_over_a_damaged_file_keeps_the_old_one(answers):
     answers.mkdir()
     (answers / "me.json").write_text("\x00\x01 garbage", encoding="utf-8")
-    with pytest.warns(DamagedResponsesWarning):
-        save_answer("x", "y")
+    saved = save_answer("x", "y")
+    assert saved.entry["answer"] == "y"
     assert len(list(answers.glob("me.damaged-*.json"))) == 1
+    assert saved.moved_aside.moved_to == next(answers.glob("me.damaged-*.json"))
     assert load_answers()["x"]["answer"] == "y"
+    assert save_answer("x", "again").notices == []  # told once, when it happened
 
 
 # --------------------------------------------------------------------------- hostile text

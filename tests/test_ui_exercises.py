@@ -95,6 +95,24 @@ def test_free_text_shows_the_model_answer_and_a_self_check_after_a_real_attempt(
     assert box.exercise.model_answer.split()[0] in box.model.value
 
 
+def test_written_text_reaches_the_kernel_whole_when_the_student_leaves_the_box(section, doc):
+    """Every box a student writes in before pressing a button sends its text on leaving it.
+
+    Sent at each key press, the last keys can wait in the browser behind an unanswered
+    update while the click on Submit or Save (which the browser never holds back) overtakes
+    them: the answer would be checked and saved without its last words.
+    """
+    from primary_source.ui.first_reading import prediction_board
+    from primary_source.ui.synthesis import cer_builder
+
+    written = [box_of(section, "text").textarea]
+    written += [c for c in prediction_board(doc).children if c.description == "Your clues"]
+    builder = cer_builder()
+    written += [builder.claim, builder.reasoning]
+    assert len(written) == 4
+    assert [t.continuous_update for t in written] == [False] * 4
+
+
 @pytest.mark.parametrize("attempt", ["idk", "no idea really"])
 def test_a_short_free_text_answer_reveals_neither_the_model_answer_nor_the_keywords(section,
                                                                                    attempt):

@@ -7,7 +7,7 @@ import json
 import os
 import re
 import unicodedata
-import warnings
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,9 @@ from primary_source.presentation import presenting
 __all__ = [
     "DEFAULT_LEARNER",
     "FORMAT",
-    "DamagedResponsesWarning",
+    "MovedAside",
+    "Saved",
+    "Loaded",
     "ResponsesFileError",
     "safe_name",
     "file_stem",
@@ -27,6 +29,7 @@ __all__ = [
     "save_answer",
     "save_self_check",
     "load_answers",
+    "read_answers",
     "current_learner",
     "set_current_learner",
     "read_responses",
@@ -42,8 +45,61 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 1
                      *(f"lpt{i}" for i in range(1, 10))}
 
 
-class DamagedResponsesWarning(UserWarning):
-    """A learner's answers file could not be read and was moved aside (never overwritten)."""
+@dataclass(frozen=True)
+class MovedAside:
+    """A learner's answers file that could not be read and was moved aside (never overwritten).
+
+    ``message`` is what the learner is told.
+
+    >>> m = MovedAside(Path("responses/me.json"), Path("responses/me.damaged-1.json"),
+    ...                "could not be read (it is not valid JSON)")
+    >>> m.message.startswith("Your saved answers file me.json could not be read")
+    True
+    """
+
+    path: Path
+    moved_to: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return (f"Your saved answers file {self.path.name} {self.reason}. It was moved aside to "
+                f"{self.moved_to} so nothing is lost; new answers are saved in a fresh file. Ask "
+                "your teacher to look at the old one.")
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What saving an answer did: the entry as saved, and a damaged file moved aside, if any.
+
+    >>> Saved({"attempts": 1}).notices
+    []
+    """
+
+    entry: dict[str, Any]
+    moved_aside: MovedAside | None = None
+
+    @property
+    def notices(self) -> list[str]:
+        """What the learner should be told besides "saved" (a damaged file moved aside)."""
+        return [self.moved_aside.message] if self.moved_aside else []
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A learner's answers as read, and a damaged file moved aside on the way, if any.
+
+    >>> Loaded({}).notices
+    []
+    """
+
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    moved_aside: MovedAside | None = None
+
+    @property
+    def notices(self) -> list[str]:
+        """What the learner should be told (a damaged file moved aside)."""
+        return [self.moved_aside.message] if self.moved_aside else []
 
 
 class ResponsesFileError(ValueError):
@@ -174,7 +230,7 @@ def read_responses(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def _move_aside(path: Path, reason: str) -> Path:
+def _move_aside(path: Path, reason: str) -> MovedAside:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.stem}.damaged-{stamp}.json")
     n = 1
@@ -182,49 +238,57 @@ def _move_aside(path: Path, reason: str) -> Path:
         target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}.json")
         n += 1
     os.replace(path, target)
-    warnings.warn(DamagedResponsesWarning(
-        f"Your saved answers file {path.name} {reason}. It was moved aside to {target} so "
-        "nothing is lost; new answers are saved in a fresh file. Ask your teacher to look at "
-        "the old one."), stacklevel=3)
-    return target
+    return MovedAside(path, target, reason)
 
 
-def _read_or_move(path: Path, learner: str) -> dict[str, Any]:
+def _read_or_move(path: Path, learner: str) -> tuple[dict[str, Any], MovedAside | None]:
     """The file's data, or a fresh empty one after moving a damaged file aside (lock held)."""
     fresh = {"format": FORMAT, "version": _VERSION, "learner": learner, "answers": {}}
     if not path.exists():
-        return fresh
+        return fresh, None
     try:
         data = answers_json.parse(path.read_bytes())
     except (ValueError, RecursionError):
-        _move_aside(path, "could not be read (it is not valid JSON)")
-        return fresh
+        return fresh, _move_aside(path, "could not be read (it is not valid JSON)")
     problem = _shape_problem(data)
     if problem:
-        _move_aside(path, problem.replace("is not an answers file", "is not in the answers format"))
-        return fresh
-    return answers_json.repair(data)
+        return fresh, _move_aside(
+            path, problem.replace("is not an answers file", "is not in the answers format"))
+    return answers_json.repair(data), None
+
+
+def read_answers(learner: str | None = DEFAULT_LEARNER) -> Loaded:
+    """A learner's saved answers, and what happened to a damaged file on the way.
+
+    A damaged file is moved aside to ``<name>.damaged-<timestamp>.json`` (never overwritten);
+    ``Loaded.moved_aside`` says where, and ``Loaded.notices`` what to tell the learner.
+
+    >>> read_answers("nobody-yet")
+    Loaded(answers={}, moved_aside=None)
+    """
+    learner = learner or DEFAULT_LEARNER
+    path = responses_file(learner)
+    if presenting():
+        return Loaded()
+    if not path.exists():
+        _adopt_old_file(learner, path)
+        if not path.exists():
+            return Loaded()
+    with file_lock(path):
+        data, moved = _read_or_move(path, learner)
+    return Loaded(dict(data["answers"]), moved)
 
 
 def load_answers(learner: str | None = DEFAULT_LEARNER) -> dict[str, dict[str, Any]]:
     """A learner's saved answers: ``{exercise_id: {answer, attempts, saved, score, ...}}``.
 
-    A damaged file is moved aside to ``<name>.damaged-<timestamp>.json`` with a
-    ``DamagedResponsesWarning``; it is never overwritten.
+    For class tools and exports; a widget that must tell the learner about a damaged file
+    (moved aside, never overwritten) uses ``read_answers``.
 
     >>> load_answers("nobody-yet")
     {}
     """
-    learner = learner or DEFAULT_LEARNER
-    path = responses_file(learner)
-    if presenting():
-        return {}
-    if not path.exists():
-        _adopt_old_file(learner, path)
-        if not path.exists():
-            return {}
-    with file_lock(path):
-        return dict(_read_or_move(path, learner)["answers"])
+    return read_answers(learner).answers
 
 
 def _result_fields(result: Any) -> dict[str, Any]:
@@ -238,25 +302,25 @@ def _result_fields(result: Any) -> dict[str, Any]:
 
 
 def save_answer(exercise_id: str, answer: Any, result: Any = None,
-                learner: str | None = DEFAULT_LEARNER, notebook: str | None = None
-                ) -> dict[str, Any]:
-    """Save one answer at once (read, merge, atomic write, under a file lock); return the entry.
+                learner: str | None = DEFAULT_LEARNER, notebook: str | None = None) -> Saved:
+    """Save one answer at once (read, merge, atomic write, under a file lock); say what happened.
 
     ``answer`` is any JSON-able value; ``result`` a ``Result`` from ``check_answer`` or a dict
-    with ``correct`` and ``score``. The attempts count goes up by one each time.
+    with ``correct`` and ``score``. The attempts count goes up by one each time. The returned
+    ``Saved`` holds the entry and, if the old file was damaged, where it was moved aside.
 
-    >>> save_answer("start-kind-of-document", "A ciphered telegram")["attempts"]  # doctest: +SKIP
+    >>> save_answer("start-kind-of-document", "A ciphered telegram").entry["attempts"]  # doctest: +SKIP
     1
     """
     learner = learner or DEFAULT_LEARNER
     json.dumps(answer, ensure_ascii=False)  # fail before touching the file if not JSON-able
     if presenting():  # projected: checked, never written
-        return {"notebook": notebook, "answer": answer, "attempts": 1, "saved": None,
-                **_result_fields(result)}
+        return Saved({"notebook": notebook, "answer": answer, "attempts": 1, "saved": None,
+                      **_result_fields(result)})
     path = responses_file(learner)
     with file_lock(path):
         _adopt_old_file(learner, path)
-        data = _read_or_move(path, learner)
+        data, moved = _read_or_move(path, learner)
         answers = data["answers"]
         old = answers.get(exercise_id) or {}
         now = _now()
@@ -277,7 +341,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
     from primary_source.handin import answer_saved  # on a class hub: also to the teacher
 
     answer_saved(exercise_id, dict(entry), learner)
-    return dict(entry)
+    return Saved(dict(entry), moved)
 
 
 def save_self_check(exercise_id: str, ticked: list[str],
@@ -295,7 +359,7 @@ def save_self_check(exercise_id: str, ticked: list[str],
     if presenting() or not path.exists():
         return False
     with file_lock(path):
-        data = _read_or_move(path, learner)
+        data, _moved = _read_or_move(path, learner)  # a damaged file has no answer to tick
         entry = data["answers"].get(exercise_id)
         if entry is None:
             return False
@@ -330,11 +394,3 @@ def set_current_learner(name: str) -> Path:
         atomic_write(path, json.dumps({"learner": name}, ensure_ascii=False) + "\n")
     return responses_file(name)
 
-
-def __getattr__(name: str):
-    """``export_html`` and ``export_csv`` for older callers; they live in ``export``."""
-    if name in ("export_html", "export_csv"):
-        from primary_source import export
-
-        return getattr(export, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,8 +14,9 @@ def test_a_student_builds_an_argument_and_sees_it_previewed(lesson):
     preview = builder.locator(".ps-cer-preview")
     expect(preview).to_contain_text("No claim written yet")
 
-    builder.get_by_label("Claim", exact=True).fill(
-        "Moscow advised Kim closely, but kept its own part hidden.")
+    claim = builder.get_by_label("Claim", exact=True)
+    claim.fill("Moscow advised Kim closely, but kept its own part hidden.")
+    claim.press("Tab")  # the claim reaches the kernel when the student leaves the box
     expect(preview).to_contain_text("Moscow advised Kim closely", timeout=20000)
 
     # Evidence from the document, chosen from the keyboard: the last sentence but two (s12).

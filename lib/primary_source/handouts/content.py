@@ -210,11 +210,11 @@ def lesson_handout(bank: Bank, notebook: str, *, key: bool) -> LessonHandout:
                                   describe_chain().splitlines()))
     if material.timeline:
         start, end = material.timeline
-        table = tl.window_table(None, start, end)
+        table = tl.window_table(start=start, end=end)
         out.figures.append(Figure(
             "The timeline",
             tl.timeline_svg(tl.layout_timeline(start=start, end=end, width=760)),
-            tl.describe(None, start, end).splitlines(),
+            tl.describe(start=start, end=end).splitlines(),
             [{"date": str(row["Date"]), "event": str(row["Event"]),
               "source": str(row["Source"] or ""), "note": str(row["Note"] or "")}
              for row in table.to_dict("records")]))

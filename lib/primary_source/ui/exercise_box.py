@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import ipywidgets as widgets
@@ -18,7 +17,6 @@ from primary_source.exercises import (
 from primary_source.palette import OKABE_ITO
 from primary_source.presentation import presenting
 from primary_source.responses import (
-    DamagedResponsesWarning,
     current_learner,
     save_answer,
     save_self_check,
@@ -161,19 +159,16 @@ class ExerciseBox(widgets.VBox):
         self.last_result = result
         warned: list[str] = []
         saved_note = ""
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", DamagedResponsesWarning)
-            try:
-                entry = save_answer(ex.id, answer, result, learner=self._learner(),
-                                    notebook=ex.notebook)
-                self.attempts = self.attempts + 1 if presenting() else int(entry["attempts"])
-            except (OSError, TypeError, ValueError) as err:
-                self.attempts += 1
-                saved_note = note_html(f"<b>Your answer could not be saved:</b> {escape(err)}. "
+        try:
+            saved = save_answer(ex.id, answer, result, learner=self._learner(),
+                                notebook=ex.notebook)
+            self.attempts = self.attempts + 1 if presenting() else int(saved.entry["attempts"])
+            warned = saved.notices
+        except (OSError, TypeError, ValueError) as err:
+            self.attempts += 1
+            saved_note = note_html(f"<b>Your answer could not be saved:</b> {escape(err)}. "
                                    "Copy it somewhere safe and tell your teacher.",
                                    OKABE_ITO["vermillion"], role="alert")
-        warned = [str(w.message) for w in caught if issubclass(w.category,
-                                                             DamagedResponsesWarning)]
         self.attempts_label.value = f"Attempts: {self.attempts}"
         if ex.type == "text" and not ex.assessed:
             self.submitted = str(answer)

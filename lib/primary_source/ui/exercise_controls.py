@@ -97,8 +97,12 @@ class TextControl(Control):
     """A written answer."""
 
     def build(self, learner):
+        # The text goes to the kernel when the learner leaves the box (Tab, or a click on
+        # Submit). Sent at each key press, the last keys can wait in the browser behind an
+        # unanswered update while the click on Submit (never held back) overtakes them, and
+        # Submit would check and save the answer without its last words.
         self.textarea = widgets.Textarea(
-            description="Answer:", placeholder="Write your answer here",
+            description="Answer:", placeholder="Write your answer here", continuous_update=False,
             layout=widgets.Layout(width="100%", height="8em"), style=_WIDE_STYLE)
         self.parts = {"textarea": self.textarea}
         return [self.textarea]

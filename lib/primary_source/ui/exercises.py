@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
-
 import ipywidgets as widgets
 
 from primary_source.exercises import Exercise, ExerciseFormatError, lesson_exercises
 from primary_source.handin import teacher_feedback
 from primary_source.palette import OKABE_ITO
-from primary_source.responses import DamagedResponsesWarning, current_learner, load_answers
+from primary_source.responses import current_learner, read_answers
 from primary_source.ui.exercise_box import ExerciseBox
 from primary_source.ui.notes import escape, note_html, warning_html
 
@@ -25,11 +23,15 @@ class ExerciseSection(widgets.VBox):
 
 
 def exercise_widget(exercise: Exercise, learner: str | None = None) -> ExerciseBox:
-    """One exercise as a widget, pre-filled with the learner's saved answer."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DamagedResponsesWarning)
-        saved = load_answers(learner or current_learner()).get(exercise.id)
-    return ExerciseBox(exercise, learner=learner, saved=saved)
+    """One exercise as a widget, pre-filled with the learner's saved answer.
+
+    A damaged answers file is moved aside (never overwritten), and the box says so.
+    """
+    loaded = read_answers(learner or current_learner())
+    box = ExerciseBox(exercise, learner=learner, saved=loaded.answers.get(exercise.id))
+    if loaded.notices:
+        box.feedback.value = warning_html(loaded.notices)
+    return box
 
 
 def exercise_section(notebook: str, section: str | None = None,
@@ -57,15 +59,11 @@ def exercise_section(notebook: str, section: str | None = None,
                                   OKABE_ITO["vermillion"], role="alert")
         box.children = [box.warning]
         return box
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", DamagedResponsesWarning)
-        try:
-            saved = load_answers(learner or current_learner())
-        except OSError as err:
-            saved = {}
-            warnings.warn(DamagedResponsesWarning(f"Your saved answers cannot be read: {err}"),
-                          stacklevel=1)
-    warned = [str(w.message) for w in caught if issubclass(w.category, DamagedResponsesWarning)]
+    try:
+        loaded = read_answers(learner or current_learner())
+        saved, warned = loaded.answers, loaded.notices
+    except OSError as err:
+        saved, warned = {}, [f"Your saved answers cannot be read: {err}"]
     if warned:
         box.warning.value = warning_html(warned)
     box.exercises = [ExerciseBox(ex, learner=learner, saved=saved.get(ex.id), number=i + 1)

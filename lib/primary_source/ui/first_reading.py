@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
-import warnings
 
 import ipywidgets as w
 
+from primary_source import responses
 from primary_source.reading import PREDICTIONS, blind_paragraphs, source_facts
 from primary_source.record import Document, load_document
 
@@ -25,30 +25,27 @@ def blind_text(doc: Document | None = None) -> w.VBox:
 
 def _save(exercise_id: str, answer) -> str | None:
     """Save a prediction as a learner's answer; return a warning to show, if any."""
-    from primary_source import responses
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            responses.save_answer(exercise_id, answer, learner=responses.current_learner(),
-                                  notebook=NOTEBOOK)
-        except (OSError, ValueError) as err:
-            return (f"Your predictions could not be saved ({err}). They are shown below while "
-                    "this notebook is open: copy them somewhere safe and tell your teacher.")
-    return "; ".join(str(c.message) for c in caught) or None
+    try:
+        saved = responses.save_answer(exercise_id, answer, learner=responses.current_learner(),
+                                      notebook=NOTEBOOK)
+    except (OSError, ValueError) as err:
+        return (f"Your predictions could not be saved ({err}). They are shown below while "
+                "this notebook is open: copy them somewhere safe and tell your teacher.")
+    return "; ".join(saved.notices) or None
 
 
-def _previous_answers() -> dict:
-    """The learner's saved answers, read once: ``{exercise_id: answer}`` (none if unreadable)."""
-    from primary_source import responses
+def _previous_answers() -> tuple[dict, list[str]]:
+    """The learner's saved answers, read once (``{exercise_id: answer}``), and what to tell."""
+    try:
+        loaded = responses.read_answers(responses.current_learner())
+    except OSError as err:
+        return {}, [f"Your saved answers cannot be read: {err}"]
+    return {key: entry.get("answer") for key, entry in loaded.answers.items()}, loaded.notices
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", responses.DamagedResponsesWarning)  # told on saving
-        try:
-            saved = responses.load_answers(responses.current_learner())
-        except OSError:
-            return {}
-    return {key: entry.get("answer") for key, entry in saved.items()}
+
+def _warnings_html(messages) -> str:
+    return "".join(f"<p role='alert'><strong>Warning:</strong> {html.escape(m)}</p>"
+                   for m in messages if m)
 
 
 def prediction_board(doc: Document | None = None) -> w.VBox:
@@ -59,7 +56,7 @@ def prediction_board(doc: Document | None = None) -> w.VBox:
     """
     doc = doc or load_document()
     facts = source_facts(doc)
-    previous = _previous_answers()
+    previous, told = _previous_answers()
     pickers = {}
     for p in PREDICTIONS:
         before = previous.get(p.id)
@@ -69,11 +66,12 @@ def prediction_board(doc: Document | None = None) -> w.VBox:
                                    layout=w.Layout(width="36em"))
     clues = w.Textarea(value=previous.get("00-predict-clues") or "",
                        placeholder="Which words or details made you guess?",
-                       description="Your clues", layout=w.Layout(width="36em", height="6em"))
+                       description="Your clues", continuous_update=False,  # see TextControl
+                       layout=w.Layout(width="36em", height="6em"))
     reveal = w.Button(description="Reveal the source", button_style="primary", icon="eye",
                       layout=w.Layout(width="auto"),
                       tooltip="Save your guesses and show what the record says")
-    result = w.HTML()
+    result = w.HTML(_warnings_html(told))  # a damaged answers file was moved aside
     result.add_class("ps-reveal")
 
     def on_reveal(_):
@@ -88,8 +86,7 @@ def prediction_board(doc: Document | None = None) -> w.VBox:
         warnings = list(dict.fromkeys(warnings))  # one failing folder: one message
         rows.append("<tr><th scope='row'>Your clues</th>"
                     f"<td colspan='2'>{html.escape(clues.value) or '(none written)'}</td></tr>")
-        notes = "".join(f"<p role='alert'><strong>Warning:</strong> {html.escape(m)}</p>"
-                        for m in warnings if m)
+        notes = _warnings_html(warnings)
         result.value = (
             f"{notes}<p><strong>Revealed:</strong> {html.escape(facts['title'])}</p>"
             "<table><caption>Your predictions beside the source</caption>"

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import html
-import warnings
 
 import ipywidgets as widgets
 
 from primary_source import paths
+from primary_source.export import export_csv, export_html
 from primary_source.palette import OKABE_ITO
 from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.responses import (
     DEFAULT_LEARNER,
-    DamagedResponsesWarning,
     current_learner,
-    export_csv,
-    export_html,
     file_stem,
+    read_answers,
     responses_file,
     set_current_learner,
 )
-from primary_source.ui.notes import download_link, note_html, where
+from primary_source.ui.notes import done_html, download_link, note_html, where
 
 __all__ = ["learner_banner", "learner_box", "download_my_work", "hand_in_button"]
 
@@ -123,24 +121,20 @@ def download_my_work(learner: str | None = None) -> widgets.VBox:
         who = learner or current_learner()
         folder = paths.responses_dir()
         stem = f"{file_stem(who)}-my-work"  # names that differ never share
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", DamagedResponsesWarning)
-            try:
-                page = export_html(who, folder / f"{stem}.html")
-                table = export_csv(who, folder / f"{stem}.csv")
-            except OSError as err:
-                output.value = note_html(f"Your work could not be written: {html.escape(str(err))}",
+        try:
+            notices = read_answers(who).notices  # a damaged file is moved aside first, and told
+            page = export_html(who, folder / f"{stem}.html")
+            table = export_csv(who, folder / f"{stem}.csv")
+        except OSError as err:
+            output.value = note_html(f"Your work could not be written: {html.escape(str(err))}",
                                      OKABE_ITO["vermillion"], role="alert")
-                return
-        warned = "".join(f"<p><b>Warning:</b> {html.escape(str(w.message))}</p>" for w in caught
-                         if issubclass(w.category, DamagedResponsesWarning))
+            return
         links = "".join(
             f"<li>{download_link(p, label)}: <code>{html.escape(str(p))}</code></li>"
             for label, p in (("your work as a web page", page),
                              ("your work as a table (CSV)", table)))
-        output.value = (note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "") + \
-            note_html(f"Saved.<ul>{links}</ul>Hand in these files, or keep them.",
-                  OKABE_ITO["bluish green"])
+        output.value = done_html(f"Saved.<ul>{links}</ul>Hand in these files, or keep them.",
+                                 notices)
 
     button.on_click(export)
     hand_in = hand_in_button(learner)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from primary_source.palette import OKABE_ITO
 
-__all__ = ["download_link", "escape", "note_html", "warning_html", "where"]
+__all__ = ["done_html", "download_link", "escape", "note_html", "warning_html", "where"]
 
 
 def escape(value: object) -> str:
@@ -36,6 +36,19 @@ def warning_html(messages: list[str]) -> str:
     """An alert listing ``messages`` (escaped), with an orange edge and the word Warning."""
     items = "".join(f"<p>{html.escape(m)}</p>" for m in messages)
     return note_html(f"<b>Warning:</b>{items}", OKABE_ITO["orange"], role="alert")
+
+
+def done_html(text: str, notices: list[str] = ()) -> str:
+    """``text`` (already HTML) as a green "done" note, after an alert for any ``notices``.
+
+    Saving and exporting say what happened this way: a damaged answers file moved aside
+    first (see ``responses.Saved.notices``), then what was written.
+
+    >>> done_html("Saved.", ["Your old file was moved aside."]).count('role="alert"')
+    1
+    """
+    return (warning_html(list(notices)) if notices else "") + note_html(
+        text, OKABE_ITO["bluish green"])
 
 
 def where(path: str | Path) -> str:

@@ -24,6 +24,7 @@ from primary_source.rhetoric import (
     tag_units,
     withheld_annotations,
 )
+from primary_source.ui.notes import warning_html
 
 __all__ = ["ALL_DEVICES", "TAG_PREFIX", "annotated_text", "device_catalogue", "tagging_exercise"]
 
@@ -40,10 +41,12 @@ _RESULT_WORDS = {
 }
 
 
-def _saved_tags(learner: str | None, units: list[TagUnit]) -> dict[str, str]:
+def _saved_tags(learner: str | None, units: list[TagUnit],
+               loaded: responses.Loaded | None = None) -> dict[str, str]:
     ids = {u.id for u in units}
     tags = {}
-    for ex_id, entry in responses.load_answers(learner).items():
+    loaded = loaded or responses.read_answers(learner)
+    for ex_id, entry in loaded.answers.items():
         uid = ex_id[len(TAG_PREFIX):] if ex_id.startswith(TAG_PREFIX) else None
         answer = (entry or {}).get("answer")
         if uid in ids and isinstance(answer, str):
@@ -60,9 +63,10 @@ def _withheld(key: RhetoricKey, learner: str | None = None) -> list:
     except (ExerciseFormatError, FileNotFoundError):
         return []
     learner = learner or responses.current_learner()
-    saved = responses.load_answers(learner)
+    loaded = responses.read_answers(learner)
+    saved = loaded.answers
     units = tag_units(key.text)
-    tagged = _saved_tags(learner, units)
+    tagged = _saved_tags(learner, units, loaded)
     return withheld_annotations(key, [e.quote for e in asked],
                                 [e.quote for e in asked if e.id in saved],
                                 [(u.start, u.end) for u in units if u.id in tagged])
@@ -156,7 +160,8 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
     in_key = annotations_by_unit(key, units)
     if save and learner is None:
         learner = responses.current_learner()
-    tags: dict[str, str] = _saved_tags(learner, units) if save else {}
+    loaded = responses.read_answers(learner) if save else responses.Loaded()
+    tags: dict[str, str] = _saved_tags(learner, units, loaded) if save else {}
 
     # The placeholders have the value "" (not None, which a Dropdown reads as "no selection").
     sentence = w.Dropdown(options=[(_NO_SENTENCE, "")] + [(u.label, u.id) for u in units],
@@ -174,7 +179,7 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
     panel = w.HTML()
     agreement = w.HTML()
     tags_table = w.HTML()
-    status = w.HTML()
+    status = w.HTML(warning_html(loaded.notices) if loaded.notices else "")  # file moved aside
     for widget, name in ((quoted, "ps-rhetoric-sentence"), (panel, "ps-rhetoric-key"),
                          (agreement, "ps-rhetoric-agreement"), (tags_table, "ps-rhetoric-table"),
                          (status, "ps-rhetoric-status")):
@@ -238,14 +243,15 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
             result = row[row["sentence_id"] == uid].iloc[0]["result"]
             correct = None if result == "not in the key" or assessed else result == "match"
             try:
-                responses.save_answer(
+                saved = responses.save_answer(
                     TAG_PREFIX + uid, chosen,
                     {"correct": correct, "score": 1.0 if correct else 0.0,
                      "feedback": ASSESSED_FEEDBACK if assessed else _RESULT_WORDS[result]},
                     learner=learner, notebook=_NOTEBOOK)
                 status.value = (f"<p><small>{escape(PRESENTATION_NOTICE)}</small></p>"
                                 if presenting() else
-                                f"<p><small>Saved for {escape(str(learner))}.</small></p>")
+                                (warning_html(saved.notices) if saved.notices else "")
+                                + f"<p><small>Saved for {escape(str(learner))}.</small></p>")
             except (OSError, ValueError) as err:
                 status.value = (f"<p><small>Your tag is kept for this session but could not be "
                                 f"saved: {escape(str(err))}</small></p>")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
 import ipywidgets as w
@@ -23,7 +22,7 @@ from primary_source.synthesis import (
     build_argument,
     question_by_id,
 )
-from primary_source.ui.notes import download_link, escape, note_html
+from primary_source.ui.notes import done_html, download_link, escape, note_html
 from primary_source.ui.synthesis_tables import (
     corroboration_view,
     evidence_view,
@@ -59,14 +58,11 @@ _LABELLED = {"description_width": "9em"}
 
 def _saved_argument(learner: str | None) -> tuple[dict | None, list[str]]:
     """The learner's saved argument (or None) and any warnings about a damaged answers file."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", responses.DamagedResponsesWarning)
-        try:
-            entry = responses.load_answers(learner).get(ANSWER_ID)
-        except OSError as err:
-            return None, [f"Your saved answers cannot be read: {err}"]
-    messages = [str(c.message) for c in caught
-                if issubclass(c.category, responses.DamagedResponsesWarning)]
+    try:
+        loaded = responses.read_answers(learner)
+    except OSError as err:
+        return None, [f"Your saved answers cannot be read: {err}"]
+    entry, messages = loaded.answers.get(ANSWER_ID), loaded.notices
     answer = entry.get("answer") if isinstance(entry, dict) else None
     return (answer if isinstance(answer, dict) else None), messages
 
@@ -154,7 +150,10 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
     question = w.Dropdown(options=[(q.text, q.id) for q in QUESTIONS], value=start.question.id,
                           description="Question", style=_LABELLED,
                           layout=w.Layout(width="60em", max_width="100%"))
+    # continuous_update=False: the text reaches the kernel whole when the learner leaves the
+    # box, before a click on Save (see ui.exercise_controls.TextControl)
     claim = w.Textarea(value=start.claim, description="Claim", style=_LABELLED,
+                       continuous_update=False,
                        placeholder="One or two sentences that answer the question.",
                        layout=w.Layout(width="60em", max_width="100%", height="5em"))
     kinds_present = [k for k in KINDS if any(c.kind == k for c in cards)]
@@ -177,6 +176,7 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
                              layout=w.Layout(width="auto"))
     summary = w.HTML()
     reasoning = w.Textarea(value=start.reasoning, description="Reasoning", style=_LABELLED,
+                           continuous_update=False,
                            placeholder="How does each piece of evidence support your claim? "
                                        "Refer to it by number (E1, E2 ...) or quote its words.",
                            layout=w.Layout(width="60em", max_width="100%", height="9em"))
@@ -251,19 +251,15 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
         who = learner or responses.current_learner()
         arg = current()
         try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", responses.DamagedResponsesWarning)
-                entry = responses.save_answer(ANSWER_ID, arg.as_answer(), learner=who,
-                                              notebook=NOTEBOOK)
+            saved = responses.save_answer(ANSWER_ID, arg.as_answer(), learner=who,
+                                          notebook=NOTEBOOK)
         except (OSError, ValueError) as err:
             status.value = note_html(f"Your argument could not be saved: {escape(err)}. It is still "
                                  "here while this notebook is open.", OKABE_ITO["vermillion"],
                                  role="alert")
             return
-        warned = "".join(f"<p><b>Warning:</b> {escape(c.message)}</p>" for c in caught)
-        status.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
-                        + note_html(f'Saved for <b dir="auto">{escape(who)}</b> at {escape(entry["saved"])}.',
-                                OKABE_ITO["bluish green"]))
+        status.value = done_html(f'Saved for <b dir="auto">{escape(who)}</b> at '
+                                 f'{escape(saved.entry["saved"])}.', saved.notices)
 
     question.observe(refresh, names="value")
     claim.observe(refresh, names="value")
@@ -331,21 +327,16 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
             output.value = note_html(escape(PRESENTATION_NOTICE), OKABE_ITO["orange"])
             return
         who = learner or responses.current_learner()
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", responses.DamagedResponsesWarning)
-            try:
-                page = export_portfolio(who, portfolio_path(who))
-            except OSError as err:
-                output.value = note_html(f"Your portfolio could not be written: {escape(err)}",
+        try:
+            notices = responses.read_answers(who).notices  # a damaged file: moved aside, told
+            page = export_portfolio(who, portfolio_path(who))
+        except OSError as err:
+            output.value = note_html(f"Your portfolio could not be written: {escape(err)}",
                                      OKABE_ITO["vermillion"], role="alert")
-                return
-        warned = "".join(f"<p><b>Warning:</b> {escape(c.message)}</p>" for c in caught
-                         if issubclass(c.category, responses.DamagedResponsesWarning))
+            return
         link = download_link(page, f"download {page.name}")
-        output.value = ((note_html(warned, OKABE_ITO["orange"], role="alert") if warned else "")
-                        + note_html(f"Your portfolio is saved: {link}, or find it at "
-                                    f"<code>{escape(page)}</code>. Hand it in, or keep it.",
-                                    OKABE_ITO["bluish green"]))
+        output.value = done_html(f"Your portfolio is saved: {link}, or find it at "
+                                 f"<code>{escape(page)}</code>. Hand it in, or keep it.", notices)
 
     button.on_click(export)
     box = w.VBox([button, output])

@@ -79,7 +79,7 @@ def event_list(events: Any = None, start=None, end=None, categories=None,
                hindsight_date=None) -> widgets.HTML:
     """A timeline window as a formatted list with each event's description and note.
 
-    >>> view = event_list(None, "1950-09", "1950-09", ["military"])
+    >>> view = event_list(start="1950-09", end="1950-09", categories=["military"])
     >>> "Inchon" in view.value
     True
     """
