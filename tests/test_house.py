@@ -14,8 +14,8 @@ LIB = Path(primary_source.__file__).resolve().parent
 _BETWEEN = re.compile(r"\s*((try|else|finally|except\b[^#]*):\s*(#.*)?)?$")
 #: Modules being rewritten on another branch, whose function-level imports get their reasons
 #: (or move to the top) there; each must still have one, so that the entry goes when it is done.
-PENDING = {"export/pages.py", "export/rows.py", "responses.py", "ui/first_reading.py",
-           "ui/learner.py", "ui/rhetoric.py", "ui/synthesis.py"}
+PENDING = {"export/pages.py", "export/rows.py", "responses.py", "ui/learner.py", "ui/rhetoric.py",
+           "ui/synthesis.py"}
 
 
 def lazy_imports_without_reason(source: str) -> list[int]:
