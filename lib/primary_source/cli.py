@@ -224,6 +224,14 @@ def _hub_options(p: argparse.ArgumentParser, required: bool = False) -> None:
     p.add_argument("--token", required=required, help="a teacher's token (hub Token page)")
 
 
+def _class_options(p: argparse.ArgumentParser, output: str, output_help: str) -> None:
+    """What grade and summarize read (answer files or folders, or the hub's hand-ins) and write."""
+    p.add_argument("paths", nargs="*", metavar="PATH", help="answer files or folders")
+    p.add_argument("-o", "--output", default=output, help=output_help)
+    _hub_options(p)
+    p.add_argument("--handins", default="build/handins", help="where the hub's hand-ins go")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="primary-source",
@@ -260,19 +268,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("grade", help="turn learners' answer files into a gradebook CSV",
                        description="Read learners' answer files (or folders of them) and write "
                                    "a CSV: a row per learner and exercise, then a TOTAL row.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="answer files or folders")
-    p.add_argument("-o", "--output", default="grades.csv", help="the CSV to write")
-    _hub_options(p)
-    p.add_argument("--handins", default="build/handins", help="where the hub's hand-ins go")
+    _class_options(p, output="grades.csv", output_help="the CSV to write")
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("summarize", help="class table, a chart per exercise and a text summary",
                        description="Summarise a class: class.csv, one PNG chart per exercise "
                                    "and summary.md describing every chart in words.")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="answer files or folders")
-    p.add_argument("-o", "--output", default="summary", help="the folder to write into")
-    _hub_options(p)
-    p.add_argument("--handins", default="build/handins", help="where the hub's hand-ins go")
+    _class_options(p, output="summary", output_help="the folder to write into")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser("return-feedback", help="send the comments of a grades CSV to learners",
