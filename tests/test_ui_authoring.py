@@ -60,6 +60,19 @@ def test_an_exercise_of_each_type_made_in_the_form_is_saved_and_valid(editor, ki
     assert problems == [] and bank.get(f"made-{kind}").type == kind
 
 
+def test_the_editor_says_when_changes_are_not_saved_yet_even_just_after_saving(editor):
+    assert "not saved" not in editor.status.value  # a file just opened
+    editor.fields["prompt"].value += " Give one reason."
+    assert "Changes not saved yet" in editor.status.value
+    editor.save.click()
+    assert "Saved" in editor.status.value and "not saved yet" not in editor.status.value
+    # A last key press that reaches the kernel after the click on Save is not silently lost.
+    editor.fields["prompt"].value += " Or two."
+    assert "Changes not saved yet" in editor.status.value
+    editor.save.click()
+    assert editor.path.read_text(encoding="utf-8").count("Give one reason. Or two.") == 1
+
+
 def test_problems_show_as_the_instructor_types_and_a_bad_file_is_not_saved(editor):
     before = editor.path.read_text(encoding="utf-8")
     editor.fields["prompt"].value = ""

@@ -245,7 +245,12 @@ def assert_clean(page, notebook: str, texts=None):
     refuse on the page; :data:`WIDGET_ERRORS` unless given)."""
     errors = page.locator(STDERR_OUTPUT)
     assert errors.count() == 0, f"{notebook}: stderr or error output: {errors.first.inner_text()}"
+    from playwright.sync_api import expect
+
     for text in WIDGET_ERRORS if texts is None else texts:
+        if text == "Loading widget":  # shown while a view waits for its model: it must end
+            expect(page.get_by_text(text), f"{notebook}: a widget never loaded").to_have_count(
+                0, timeout=30000)
         assert page.get_by_text(text).count() == 0, f"{notebook}: {text!r} on the page"
 
 

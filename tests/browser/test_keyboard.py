@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 
+import nbformat
 import pytest
+from nbformat.v4 import new_code_cell, new_notebook
 from playwright.sync_api import expect
 
 from primary_source.exercises import exercises_for
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import assert_clean, run_all, screenshot
 
 START = "00_start_here.ipynb"
 CONTROLS = (".jp-OutputArea :is(input, select, textarea, button, [role=slider])"
@@ -202,3 +204,29 @@ def test_every_control_in_the_outputs_has_a_name_a_screen_reader_can_read(lesson
         except AssertionError:
             unnamed.append(control.evaluate("e => e.outerHTML.slice(0, 200)"))
     assert unnamed == [], f"{notebook}: controls without an accessible name"
+
+
+def test_every_word_typed_reaches_a_busy_kernel_before_submit(page, lab, lesson_root):
+    """A fast typist on a busy kernel: Submit checks and saves the whole answer, not its start.
+
+    Here the kernel spends a second on each change of the answer, as a crowded class server
+    may. The browser holds back a widget's later changes until the kernel has answered the
+    first, but never holds back a click: if the text went at each key press, Submit would be
+    handled before the last words arrived and the answer saved without them.
+    """
+    busy = new_notebook(cells=[
+        new_code_cell("import time\nfrom primary_source.ui.exercises import exercise_section\n"
+                      "section = exercise_section('00_start_here', learner='busy-kernel')"),
+        new_code_cell("written = next(b for b in section.exercises if b.exercise.type == 'text')\n"
+                      "written.textarea.observe(lambda change: time.sleep(1), names='value')"),
+        new_code_cell("section"),
+    ])
+    nbformat.write(busy, lesson_root / "busy_kernel.ipynb")
+    run_all(page, lab, "busy_kernel.ipynb")
+    assert_clean(page, "busy_kernel.ipynb")
+    box = box_of(page, exercise(START, "text"))
+    answer = box.get_by_role("textbox", name="Answer:")
+    answer.focus()
+    page.keyboard.type("The signature Feng Xi surprised me, because a leader who advises an ally "
+                       "in detail would be expected to sign with his own name.")
+    submit_and_expect(page, box, "keyboard_busy_kernel.png", "tick off the self-check list")

@@ -60,6 +60,7 @@ class ExerciseEditor(widgets.VBox):
         self.folder = Path(folder) if folder else paths.exercises_dir()
         self.backups = backups
         self.bank: BankFile | None = None
+        self._saved_text = ""  # the bank as it is on disk, to tell unsaved changes
         self.index = 0
         self._quiet = False
         files = sorted(p.stem for p in self.folder.glob("*.yaml"))
@@ -118,6 +119,7 @@ class ExerciseEditor(widgets.VBox):
             self.bank = None
             self.status.value = note_html(f"<b>This file cannot be edited here:</b> {escape(err)}",
                                           OKABE_ITO["vermillion"], role="alert")
+        self._saved_text = self.bank.text() if self.bank else ""
         self.index = 0
         self._refresh_list()
         self._build_form()
@@ -279,6 +281,11 @@ class ExerciseEditor(widgets.VBox):
             self.problems.value = note_html("No problems: <code>primary-source check</code> "
                                             "passes with these exercises.", OKABE_ITO["bluish green"])
         self._preview(bank)
+        if self.bank.text() != self._saved_text:
+            # Also after a Save: a last key press can reach the kernel after the click on Save.
+            self.status.value = note_html(
+                f"<b>Changes not saved yet:</b> press Save to write {escape(self.path.name)}.",
+                OKABE_ITO["orange"], role="status")
         return problems
 
     def _preview(self, bank) -> None:
@@ -308,6 +315,7 @@ class ExerciseEditor(widgets.VBox):
         where = f" The previous version is kept as <code>{escape(saved)}</code>." if saved else ""
         index = self.index
         self.bank = BankFile.read(self.path)
+        self._saved_text = self.bank.text()
         self.index = min(index, max(0, len(self.bank) - 1))
         self._refresh_list()
         self.status.value = note_html(f"<b>Saved</b> {escape(self.path.name)}.{where}",
