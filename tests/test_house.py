@@ -12,10 +12,6 @@ LIB = Path(primary_source.__file__).resolve().parent
 #: Lines an import may stand below and still belong to the comment above them: other imports,
 #: blank lines, and the ``try:`` / ``except ...:`` / ``else:`` of a version-dependent import.
 _BETWEEN = re.compile(r"\s*((try|else|finally|except\b[^#]*):\s*(#.*)?)?$")
-#: Modules being rewritten on another branch, whose function-level imports get their reasons
-#: (or move to the top) there; each must still have one, so that the entry goes when it is done.
-PENDING = {"export/pages.py", "export/rows.py", "responses.py", "ui/learner.py", "ui/rhetoric.py",
-           "ui/synthesis.py"}
 
 
 def lazy_imports_without_reason(source: str) -> list[int]:
@@ -54,15 +50,10 @@ def _unexplained() -> dict[str, list[int]]:
 
 def test_every_import_inside_a_function_says_why_it_is_not_at_the_top():
     unexplained = [f"primary_source/{name}:{line}" for name, lines in _unexplained().items()
-                   if name not in PENDING for line in lines]
+                   for line in lines]
     assert unexplained == [], (
         "imports belong at the top of the module; one inside a function needs a comment "
         "'# lazy: <what it saves, measured, or the cycle it avoids>':\n" + "\n".join(unexplained))
-
-
-def test_a_pending_module_leaves_the_list_once_its_imports_say_why():
-    done = sorted(PENDING - set(_unexplained()))
-    assert done == [], f"every import of {done} now says why: remove them from PENDING"
 
 
 def test_a_reason_on_the_line_or_above_the_run_of_imports_is_enough():

@@ -10,9 +10,11 @@ from typing import Any
 
 from primary_source import paths
 from primary_source.atomicfile import atomic_write
+from primary_source.citing import display_citation, record_names
 from primary_source.csvsafe import write_csv
 from primary_source.export.rows import answer_rows, bank_or_none, by_notebook
 from primary_source.handin import teacher_feedback
+from primary_source.record import load_document
 from primary_source.responses import DEFAULT_LEARNER, file_stem, load_answers
 
 __all__ = ["render", "export_csv", "export_html", "lessons", "portfolio_rows", "portfolio_html",
@@ -25,7 +27,8 @@ _CSV_COLUMNS = ["notebook", "exercise", "prompt", "answer", "correct", "score", 
 
 def _escaped(value: Any) -> Any:
     """Every value escaped as ``html.escape`` does (quotes too); ``None`` shows as nothing."""
-    # lazy: markupsafe costs about 10 ms to import; importing this module stays fast (measured)
+    # lazy: markupsafe costs ~8 ms at import; ui.learner loads this module in every lesson's
+    # first cell, and only Download my work renders a page
     from markupsafe import Markup
 
     if hasattr(value, "__html__"):
@@ -40,7 +43,8 @@ def render(template: str, **context: Any) -> str:
     ...                       titles={})
     True
     """
-    # lazy: jinja2 costs about 40 ms to import; importing this module stays fast (measured)
+    # lazy: jinja2 costs ~20 ms at import; ui.learner loads this module in every lesson's first
+    # cell, and only Download my work renders a page
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=True,
@@ -131,7 +135,8 @@ def portfolio_rows(learner: str | None = None, answers: dict | None = None,
 
 
 def _argument_block(answer: Any):
-    # lazy: markupsafe costs about 10 ms to import; importing this module stays fast (measured)
+    # lazy: markupsafe (~8 ms) and primary_source.synthesis (~17 ms at import); ui.learner loads
+    # this module in every lesson's first cell, and only Download my work renders a page
     from markupsafe import Markup
 
     from primary_source import synthesis
@@ -148,9 +153,6 @@ def _record() -> tuple[str, str | None]:
     """The record's long name and its citation with the permanent address (``None`` if the
     record cannot be read)."""
     try:
-        from primary_source.citing import display_citation, record_names
-        from primary_source.record import load_document
-
         doc = load_document()
         return record_names(doc=doc)[1], display_citation(doc)
     except (OSError, ValueError):
@@ -164,6 +166,8 @@ def portfolio_html(learner: str | None = None, answers: dict | None = None) -> s
     The claim-evidence-reasoning argument of lesson 05 is shown in full, evidence grouped by
     kind with its sources.
     """
+    # lazy: primary_source.synthesis costs ~17 ms at import; ui.learner loads this module in
+    # every lesson's first cell, and only Download my work renders a page
     from primary_source import synthesis
 
     learner = learner or DEFAULT_LEARNER

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from primary_source.reading import PREDICTIONS
+
 __all__ = ["bank_or_none", "result_words", "special_prompt", "answer_rows", "by_notebook"]
 
 
@@ -13,6 +15,8 @@ def bank_or_none():
     >>> bank_or_none().get("no-such-exercise") is None
     True
     """
+    # lazy: primary_source.exercises costs ~20 ms at import (yaml ~8 ms more); ui.learner
+    # loads this module in every lesson's first cell, and only Download my work reads the bank
     from primary_source.exercises import load_with_problems
 
     try:
@@ -45,6 +49,8 @@ def special_prompt(ex_id: str) -> str | None:
     >>> special_prompt("start-kind-of-document") is None
     True
     """
+    # lazy: primary_source.synthesis costs ~17 ms at import; ui.learner loads this module in
+    # every lesson's first cell, and only Download my work needs the lesson 05 prompts
     from primary_source import synthesis
 
     if ex_id == synthesis.ANSWER_ID:
@@ -52,14 +58,9 @@ def special_prompt(ex_id: str) -> str | None:
     if ex_id == "00-predict-clues":
         return "The clues you used for your predictions"
     if ex_id.startswith("00-predict-"):
-        try:
-            from primary_source.reading import PREDICTIONS
-
-            for p in PREDICTIONS:
-                if p.id == ex_id:
-                    return f"Your prediction before the source was revealed: {p.label}"
-        except ImportError:
-            pass
+        for p in PREDICTIONS:
+            if p.id == ex_id:
+                return f"Your prediction before the source was revealed: {p.label}"
         return "Your prediction before the source was revealed"
     if ex_id.startswith("rhetoric-tag-"):
         return f"The device you tagged in sentence {ex_id[len('rhetoric-tag-'):]}"
@@ -79,6 +80,8 @@ def answer_rows(learner: str, answers: dict[str, Any], bank: Any = None,
     >>> rows[0]["text"], rows[0]["result"], rows[0]["prompt"]
     ('a; b', 'correct', '')
     """
+    # lazy: primary_source.exercises costs ~20 ms at import (yaml ~8 ms more); ui.learner
+    # loads this module in every lesson's first cell, and only Download my work reads the bank
     from primary_source.exercises import answer_text
 
     rows = []

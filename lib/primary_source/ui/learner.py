@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from primary_source import paths
 from primary_source.export import export_csv, export_html
+from primary_source.handin import hand_in
 from primary_source.palette import OKABE_ITO
 from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.responses import (
@@ -148,8 +149,6 @@ def hand_in_button(learner: str | None = None) -> widgets.VBox:
 
     Off a hub it says that handing in needs one. ``box.button``, ``box.output``.
     """
-    from primary_source.handin import hand_in
-
     button = widgets.Button(description="Hand in my work", icon="paper-plane",
                             tooltip="Send all your saved answers to your teacher",
                             layout=widgets.Layout(width="auto"))

@@ -7,7 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from primary_source import responses
-from primary_source.exercises import ASSESSED_FEEDBACK, is_assessed
+from primary_source.exercises import ASSESSED_FEEDBACK, ExerciseFormatError, is_assessed, lesson_exercises
 from primary_source.notices import needs_rhetoric, notice_html
 from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.rhetoric import (
@@ -56,8 +56,6 @@ def _saved_tags(learner: str | None, units: list[TagUnit],
 
 def _withheld(key: RhetoricKey, learner: str | None = None) -> list:
     """The key's passages that a tagging question of the lesson asks about, not yet answered."""
-    from primary_source.exercises import ExerciseFormatError, lesson_exercises
-
     try:
         asked = [e for e in lesson_exercises(_NOTEBOOK)[0] if e.type == "tag" and e.quote]
     except (ExerciseFormatError, FileNotFoundError):

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from primary_source import responses, synthesis
 from primary_source.palette import OKABE_ITO
+from primary_source.portfolio import export_portfolio, portfolio_path
 from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.synthesis import (
     ALL_PARTS_PRESENT,
@@ -314,8 +315,6 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
     The page is written to ``responses/<name>-portfolio.html``; its path and a link are shown.
     The box carries ``button`` and ``output``.
     """
-    from primary_source.portfolio import export_portfolio, portfolio_path
-
     button = w.Button(description="Download my portfolio", icon="download",
                       tooltip="Write all my work, lesson by lesson, to one web page",
                       layout=w.Layout(width="auto"))
