@@ -131,23 +131,25 @@ def test_a_simple_name_keeps_its_readable_file_name(answers):
     assert responses_file("Ana María").name.startswith("Ana_María-")
 
 
-def test_a_file_saved_under_the_old_name_is_found_and_moved_to_the_new_one(answers):
+def old_scheme_file(answers, stem: str, learner: str, answer: str):
+    """An answers file saved under the old name scheme (``<safe name>.json``)."""
     answers.mkdir(parents=True, exist_ok=True)
-    old = answers / "Ana_María.json"
-    old.write_text(json.dumps({"format": FORMAT, "learner": "Ana María",
-                               "answers": {"q1": {"answer": "before", "attempts": 1}}}),
+    old = answers / f"{stem}.json"
+    old.write_text(json.dumps({"format": FORMAT, "learner": learner,
+                               "answers": {"q1": {"answer": answer, "attempts": 1}}}),
                    encoding="utf-8")
+    return old
+
+
+def test_a_file_saved_under_the_old_name_is_found_and_moved_to_the_new_one(answers):
+    old = old_scheme_file(answers, "Ana_María", "Ana María", "before")
     assert load_answers("Ana María")["q1"]["answer"] == "before"
     assert save_answer("q1", "after", learner="Ana María").entry["attempts"] == 2
     assert not old.exists() and responses_file("Ana María").exists()
 
 
 def test_an_old_file_of_another_learner_is_left_where_it_is(answers):
-    answers.mkdir(parents=True, exist_ok=True)
-    old = answers / "id.json"
-    old.write_text(json.dumps({"format": FORMAT, "learner": "id",
-                               "answers": {"q1": {"answer": "id's", "attempts": 1}}}),
-                   encoding="utf-8")
+    old_scheme_file(answers, "id", "id", "id's")
     assert load_answers("$(id)") == {}
     assert load_answers("id")["q1"]["answer"] == "id's"
 
