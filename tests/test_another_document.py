@@ -278,8 +278,8 @@ def _html(box) -> str:
 
 def test_another_record_shows_none_of_the_telegrams_facts(data_copy, tmp_path):
     from primary_source.chainchart import chain_svg
+    from primary_source.export import portfolio_html
     from primary_source.journey import describe_chain
-    from primary_source.portfolio import portfolio_html
     from primary_source.ui.provenance import citation_decoder, journey_explorer
 
     (data_copy / "documents" / f"{NEW_ID}.yaml").write_text(INVENTED_METADATA, encoding="utf-8")

@@ -239,7 +239,7 @@ def test_every_displayed_citation_shows_the_permanent_address():
 
 
 def test_the_portfolio_cites_the_permanent_address(answers):
-    from primary_source.portfolio import portfolio_html
+    from primary_source.export import portfolio_html
 
     page = portfolio_html("Ada", answers={})
     assert PERMANENT in page and "dvincitest" not in page

@@ -11,7 +11,7 @@ from ipywidgets import HTML
 
 from primary_source import responses
 from primary_source.exercises import load_bank
-from primary_source.portfolio import export_portfolio, lessons
+from primary_source.export import export_portfolio, lessons
 from primary_source.synthesis import ALL_PARTS_PRESENT, ANSWER_ID, QUESTIONS, evidence_cards
 from primary_source.ui.synthesis import (
     SHOW_ALL,

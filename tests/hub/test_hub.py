@@ -254,7 +254,7 @@ def test_grades_from_the_hub_and_feedback_returned_to_the_learner(hub, loop, tmp
     assert cli.main(["return-feedback", str(grades), *args]) == 0
     out = in_kernel(loop, hub, "ann", """
 from primary_source.ui.exercises import exercise_section
-from primary_source.portfolio import portfolio_html
+from primary_source.export import portfolio_html
 box = next(b for b in exercise_section("00_start_here", "first-reading").exercises
            if b.exercise.id == "start-what-surprised-you")
 print(box.teacher_feedback.value)

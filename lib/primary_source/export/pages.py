@@ -57,26 +57,27 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def export_csv(learner: str | None, path: str | Path) -> Path:
-    """Write a learner's answers as CSV (UTF-8 with a byte-order mark, for spreadsheets)."""
+def export_csv(learner: str | None, path: str | Path, answers: dict | None = None) -> Path:
+    """Write a learner's answers (read from their file unless given) as CSV (UTF-8 with a
+    byte-order mark, for spreadsheets)."""
     learner = learner or DEFAULT_LEARNER
-    rows = answer_rows(learner, load_answers(learner), bank_or_none())
+    answers = load_answers(learner) if answers is None else answers
+    rows = answer_rows(learner, answers, bank_or_none())
     path = Path(path)
     write_csv([{**row, "answer": row["text"]} for row in rows], path, _CSV_COLUMNS)
     return path
 
 
-def export_html(learner: str | None, path: str | Path) -> Path:
-    """Write a learner's answers as a readable HTML page (every string escaped)."""
+def export_html(learner: str | None, path: str | Path, answers: dict | None = None) -> Path:
+    """Write a learner's answers (read from their file unless given) as a readable HTML page
+    (every string escaped)."""
     learner = learner or DEFAULT_LEARNER
+    answers = load_answers(learner) if answers is None else answers
     bank = bank_or_none()
-    rows = answer_rows(learner, load_answers(learner), bank)
+    rows = answer_rows(learner, answers, bank)
     page = render("work.html.j2", learner=learner, stamp=_now(), rows=rows,
                   groups=by_notebook(rows), titles=dict(bank.titles) if bank is not None else {})
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
-    return path
+    return atomic_write(Path(path), page)
 
 
 def _notebook_heading(path: Path) -> str | None:
@@ -200,12 +201,14 @@ def portfolio_path(learner: str | None = None) -> Path:
     return paths.responses_dir() / f"{file_stem(learner)}-portfolio.html"  # one per name
 
 
-def export_portfolio(learner: str | None, path: str | Path | None = None) -> Path:
-    """Write the learner's whole portfolio as one HTML page and return its path.
+def export_portfolio(learner: str | None, path: str | Path | None = None,
+                     answers: dict | None = None) -> Path:
+    """Write the learner's whole portfolio (answers read from their file unless given) as one
+    HTML page and return its path.
 
     >>> export_portfolio("me", "/tmp/me-portfolio.html")   # doctest: +SKIP
     PosixPath('/tmp/me-portfolio.html')
     """
     learner = learner or DEFAULT_LEARNER
     path = Path(path) if path is not None else portfolio_path(learner)
-    return atomic_write(path, portfolio_html(learner))
+    return atomic_write(path, portfolio_html(learner, answers))

@@ -123,9 +123,10 @@ def download_my_work(learner: str | None = None) -> widgets.VBox:
         folder = paths.responses_dir()
         stem = f"{file_stem(who)}-my-work"  # names that differ never share
         try:
-            notices = read_answers(who).notices  # a damaged file is moved aside first, and told
-            page = export_html(who, folder / f"{stem}.html")
-            table = export_csv(who, folder / f"{stem}.csv")
+            loaded = read_answers(who)  # read once; a damaged file is moved aside, and told
+            notices = loaded.notices
+            page = export_html(who, folder / f"{stem}.html", loaded.answers)
+            table = export_csv(who, folder / f"{stem}.csv", loaded.answers)
         except OSError as err:
             output.value = note_html(f"Your work could not be written: {html.escape(str(err))}",
                                      OKABE_ITO["vermillion"], role="alert")

@@ -41,12 +41,11 @@ _RESULT_WORDS = {
 }
 
 
-def _saved_tags(learner: str | None, units: list[TagUnit],
-               loaded: responses.Loaded | None = None) -> dict[str, str]:
+def _saved_tags(answers: dict, units: list[TagUnit]) -> dict[str, str]:
+    """The devices a learner tagged, by sentence id, from their saved ``answers``."""
     ids = {u.id for u in units}
     tags = {}
-    loaded = loaded or responses.read_answers(learner)
-    for ex_id, entry in loaded.answers.items():
+    for ex_id, entry in answers.items():
         uid = ex_id[len(TAG_PREFIX):] if ex_id.startswith(TAG_PREFIX) else None
         answer = (entry or {}).get("answer")
         if uid in ids and isinstance(answer, str):
@@ -61,10 +60,9 @@ def _withheld(key: RhetoricKey, learner: str | None = None) -> list:
     except (ExerciseFormatError, FileNotFoundError):
         return []
     learner = learner or responses.current_learner()
-    loaded = responses.read_answers(learner)
-    saved = loaded.answers
+    saved = responses.read_answers(learner).answers
     units = tag_units(key.text)
-    tagged = _saved_tags(learner, units, loaded)
+    tagged = _saved_tags(saved, units)
     return withheld_annotations(key, [e.quote for e in asked],
                                 [e.quote for e in asked if e.id in saved],
                                 [(u.start, u.end) for u in units if u.id in tagged])
@@ -159,7 +157,7 @@ def tagging_exercise(key: RhetoricKey | None = None, learner: str | None = None,
     if save and learner is None:
         learner = responses.current_learner()
     loaded = responses.read_answers(learner) if save else responses.Loaded()
-    tags: dict[str, str] = _saved_tags(learner, units, loaded) if save else {}
+    tags: dict[str, str] = _saved_tags(loaded.answers, units)
 
     # The placeholders have the value "" (not None, which a Dropdown reads as "no selection").
     sentence = w.Dropdown(options=[(_NO_SENTENCE, "")] + [(u.label, u.id) for u in units],

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import ipywidgets as w
 
 from primary_source import responses, synthesis
+from primary_source.export import export_portfolio, portfolio_path
 from primary_source.palette import OKABE_ITO
-from primary_source.portfolio import export_portfolio, portfolio_path
 from primary_source.presentation import PRESENTATION_NOTICE, presenting
 from primary_source.synthesis import (
     ALL_PARTS_PRESENT,
@@ -327,8 +327,9 @@ def portfolio_button(learner: str | None = None) -> w.VBox:
             return
         who = learner or responses.current_learner()
         try:
-            notices = responses.read_answers(who).notices  # a damaged file: moved aside, told
-            page = export_portfolio(who, portfolio_path(who))
+            loaded = responses.read_answers(who)  # read once; a damaged file: moved aside, told
+            notices = loaded.notices
+            page = export_portfolio(who, portfolio_path(who), loaded.answers)
         except OSError as err:
             output.value = note_html(f"Your portfolio could not be written: {escape(err)}",
                                      OKABE_ITO["vermillion"], role="alert")
