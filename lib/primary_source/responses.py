@@ -68,8 +68,18 @@ class MovedAside:
                 "your teacher to look at the old one.")
 
 
+class _Notices:
+    """``notices``: what the learner should be told (a damaged file moved aside), if anything."""
+
+    moved_aside: MovedAside | None
+
+    @property
+    def notices(self) -> list[str]:
+        return [self.moved_aside.message] if self.moved_aside else []
+
+
 @dataclass(frozen=True)
-class Saved:
+class Saved(_Notices):
     """What saving an answer did: the entry as saved, and a damaged file moved aside, if any.
 
     >>> Saved({"attempts": 1}).notices
@@ -79,14 +89,9 @@ class Saved:
     entry: dict[str, Any]
     moved_aside: MovedAside | None = None
 
-    @property
-    def notices(self) -> list[str]:
-        """What the learner should be told besides "saved" (a damaged file moved aside)."""
-        return [self.moved_aside.message] if self.moved_aside else []
-
 
 @dataclass(frozen=True)
-class Loaded:
+class Loaded(_Notices):
     """A learner's answers as read, and a damaged file moved aside on the way, if any.
 
     >>> Loaded({}).notices
@@ -95,11 +100,6 @@ class Loaded:
 
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     moved_aside: MovedAside | None = None
-
-    @property
-    def notices(self) -> list[str]:
-        """What the learner should be told (a damaged file moved aside)."""
-        return [self.moved_aside.message] if self.moved_aside else []
 
 
 class ResponsesFileError(ValueError):
