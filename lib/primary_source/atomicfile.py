@@ -11,8 +11,10 @@ from filelock import FileLock
 __all__ = ["atomic_write", "file_lock"]
 
 
-def atomic_write(path: str | Path, text: str) -> Path:
+def atomic_write(path: str | Path, text: str, mode: int = 0o644) -> Path:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` so a reader never sees half of it.
+
+    ``mode`` is the file's permissions (``0o600`` for a file only its owner may read).
 
     >>> import pathlib, tempfile
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "sub" / "a.txt"
@@ -23,7 +25,7 @@ def atomic_write(path: str | Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
     try:
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -21,6 +21,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from primary_source import paths
+from primary_source.atomicfile import atomic_write
 from primary_source.responses import current_learner, load_answers
 
 __all__ = ["HandinResult", "on_hub", "service_url", "queue_dir", "answer_saved", "flush",
@@ -83,10 +84,7 @@ def _enqueue(item: dict[str, Any]) -> Path:
     folder = queue_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{time.time_ns():020d}-{secrets.token_hex(3)}.json"
-    tmp = folder / f".{path.name}.tmp"
-    tmp.write_text(json.dumps(item, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return atomic_write(path, json.dumps(item, ensure_ascii=False))
 
 
 def _waiting() -> list[Path]:
@@ -134,13 +132,12 @@ def flush(force: bool = False) -> tuple[int, int]:
     return sent, len(_waiting())
 
 
-def answer_saved(exercise_id: str, entry: dict[str, Any], learner: str | None = None) -> None:
+def answer_saved(exercise_id: str, entry: dict[str, Any]) -> None:
     """The save hook: queue the answer for the teacher and try to send it. Never raises."""
     try:
         if not on_hub() or not service_url():  # a hub without the hand-in service: local only
             return
-        _enqueue({"kind": "answer", "exercise": exercise_id, "entry": entry,
-                  "learner_label": learner})
+        _enqueue({"kind": "answer", "exercise": exercise_id, "entry": entry})
         flush()
     except Exception:  # noqa: BLE001 - the local save already succeeded; the queue keeps it
         pass
@@ -186,11 +183,7 @@ def fetch_feedback() -> dict[str, str]:
         comments = _request("GET", "api/feedback").get("feedback") or {}
     except (OSError, ValueError, AttributeError):
         return saved_feedback()
-    path = _feedback_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(comments, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(_feedback_file(), json.dumps(comments, ensure_ascii=False))
     return {str(k): str(v) for k, v in comments.items()}
 
 

@@ -342,7 +342,7 @@ def save_answer(exercise_id: str, answer: Any, result: Any = None,
     # lazy: primary_source.handin imports this module (hand_in reads the saved answers)
     from primary_source.handin import answer_saved
 
-    answer_saved(exercise_id, dict(entry), learner)
+    answer_saved(exercise_id, dict(entry))
     return Saved(dict(entry), moved)
 
 
@@ -366,7 +366,7 @@ def save_self_check(exercise_id: str, ticked: list[str],
         if entry is None:
             return False
         entry["self_check"] = [str(t) for t in ticked]
-        atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        atomic_write(path, answers_json.dumps(data))
     return True
 
 

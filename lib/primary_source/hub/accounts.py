@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+
+from primary_source.atomicfile import atomic_write
 
 __all__ = ["Account", "AccountsFileError", "hash_password", "check_password", "read_accounts",
            "add_accounts", "NAME_RE"]
@@ -124,12 +125,7 @@ def add_accounts(path: str | Path, names: list[str], role: str = "learner",
             raise ValueError(f"{name!r} is not a user name (lower-case letters, digits, . _ -)")
         new[name] = given.get(name) or secrets.token_urlsafe(9)
         accounts[name] = Account(name, role, hash_password(new[name]))
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = "# name role password-hash (written by primary-source hub-accounts)\n" + "".join(
         f"{a.name} {a.role} {a.password_hash}\n" for a in accounts.values())
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    atomic_write(path, text, mode=0o600)
     return new

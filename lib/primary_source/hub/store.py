@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
-import tempfile
 import time
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from primary_source.atomicfile import atomic_write
 from primary_source.exercises import answer_text
+from primary_source.responses import FORMAT  # the tag of an answers file: grade reads both
 
 __all__ = ["HandinStore", "StoreError", "FORMAT"]
 
-#: The same tag as a learner's own answers file, so ``grade`` reads what the store writes.
-FORMAT = "primary-source-responses"
 _USER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 _EXERCISE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -37,18 +35,8 @@ def _now() -> str:
 
 
 def _write_atomic(path: Path, data: Any) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """``data`` as JSON, written whole or not at all, readable by the service's user only."""
+    return atomic_write(path, json.dumps(data, ensure_ascii=False), mode=0o600)
 
 
 def _read(path: Path) -> Any:
