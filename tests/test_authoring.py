@@ -171,3 +171,12 @@ def test_the_form_shows_each_exercise_and_gives_back_the_same_fields(path):
         bank.update(index, fields, drop)
         assert bank.exercise(index) == exercise, exercise["id"]
     assert bank.text() == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["choice", "multi", "order", "match", "tag"])
+def test_a_text_exercise_changed_to_another_type_loses_every_text_only_field(kind):
+    values = {**to_form({"id": "q", "type": "text", "prompt": "Why?"}), "type": kind}
+    _fields, drop = from_form(values)
+    for field in ("model_answer", "rubric", "keywords", "model_answer_after_words",
+                  "show_model_answer"):
+        assert field in drop, field

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from primary_source.exercises.file_checker import FIELDS_BY_TYPE
+
 __all__ = ["form_fields", "TYPE_FIELDS", "LIST_FIELDS", "to_form", "from_form", "blank_exercise"]
 
 #: The fields a form shows for every type, then those of each type (in the order written).
@@ -17,9 +19,8 @@ TYPE_FIELDS = {
 TAIL_FIELDS = ("hint", "points")
 #: Fields the form edits as one item per line.
 LIST_FIELDS = ("options", "answers", "rubric", "items", "pairs")
-#: Fields that belong to one type only: they go when the type changes.
-_ONE_TYPE = {"options", "answer", "answers", "model_answer", "rubric", "keywords", "items",
-             "pairs", "left", "right", "quote", "device", "feedback"}
+#: Fields that belong to one type only (as the checker knows them): they go when the type changes.
+_ONE_TYPE = set().union(*FIELDS_BY_TYPE.values())
 #: The separator between the two sides of a pair, one pair a line.
 PAIR = " = "
 
@@ -103,9 +104,7 @@ def from_form(values: dict[str, str]) -> tuple[dict, tuple[str, ...]]:
             text = str(raw).strip()
             fields[name] = text or None
     fields["type"] = kind
-    keep = set(TYPE_FIELDS.get(kind, ())) | ({"feedback"} if kind in ("choice", "multi") else set())
-    keep |= {"left", "right"} if kind == "match" else set()
-    return fields, tuple(sorted(_ONE_TYPE - keep))
+    return fields, tuple(sorted(_ONE_TYPE - FIELDS_BY_TYPE.get(kind, set())))
 
 
 def blank_exercise(kind: str, number: int, section: str | None) -> dict:

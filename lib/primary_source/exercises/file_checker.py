@@ -15,10 +15,11 @@ from primary_source.exercises.model import MODEL_ANSWER_AFTER_WORDS, TYPES, Exer
 from primary_source.exercises.sources import Lazy
 from primary_source.exercises.type_checks import TypeChecks
 
-__all__ = ["FileChecker"]
+__all__ = ["FIELDS_BY_TYPE", "FileChecker"]
 
 _COMMON = {"id", "section", "type", "prompt", "hint", "points"}
-_BY_TYPE = {
+#: The fields that belong to one exercise type (besides the common ones).
+FIELDS_BY_TYPE = {
     "choice": {"options", "answer", "feedback"},
     "multi": {"options", "answers", "feedback"},
     "text": {"model_answer", "rubric", "keywords", "model_answer_after_words", "show_model_answer"},
@@ -151,7 +152,7 @@ class FileChecker(TypeChecks, NodeReader):
         else:
             prompt = self.text(fields["prompt"][1], "prompt")
 
-        allowed = _COMMON | (_BY_TYPE[ex_type] if ex_type else set().union(*_BY_TYPE.values()))
+        allowed = _COMMON | (FIELDS_BY_TYPE[ex_type] if ex_type else set().union(*FIELDS_BY_TYPE.values()))
         for key, (key_node, _v) in fields.items():
             if key not in allowed:
                 kind = f"for a {ex_type} exercise" if ex_type else "in an exercise"
