@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -11,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from primary_source.citing import record_names
+from primary_source.dates import PartialDate
 from primary_source.metadata import date_label, parse_partial_date
 from primary_source.notices import metadata_or_none, needs_metadata_frame
 from primary_source.palette import OKABE_ITO
@@ -105,14 +104,7 @@ def _latest_date(step: dict):
     """The latest date a step can have: ``date_latest``, or the end of its year or month."""
     if step.get("date_latest") is not None:
         return parse_partial_date(step["date_latest"])
-    date = parse_partial_date(step["date"])
-    parts = len(str(step["date"]).strip().split("-")) if not isinstance(
-        step["date"], dt.date) else 3
-    if parts >= 3:
-        return date
-    if parts == 2:
-        return date.replace(day=calendar.monthrange(date.year, date.month)[1])
-    return date.replace(month=12, day=31)
+    return PartialDate.parse(step["date"]).last
 
 
 def resolve_highlight(frame: pd.DataFrame, highlight: Any) -> int | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from primary_source import load_document, paths
+from primary_source import load_document
 from primary_source import timeline as tl
 from primary_source.chainchart import chain_svg
+from primary_source.citing import permanent_address
 from primary_source.exercises.model import Bank, Exercise
 from primary_source.journey import describe_chain
-from primary_source.metadata import MetadataError, load_metadata
 from primary_source.reading import blind_paragraphs
 
 __all__ = ["Material", "MATERIAL", "QuestionView", "Figure", "LessonHandout", "question_view", "answer_key",
@@ -145,12 +145,7 @@ def citation_and_address(doc=None) -> tuple[str, str]:
     'https://digitalarchive.wilsoncenter.org/document/110696'
     """
     doc = doc or load_document()
-    address = doc.url or ""
-    try:
-        if paths.metadata_path().exists():
-            address = load_metadata().stable_url or address
-    except (MetadataError, KeyError):
-        pass
+    address = permanent_address(doc) or ""
     citation = doc.citation
     if address and doc.url and doc.url != address:
         citation = citation.replace(doc.url, "").rstrip()
