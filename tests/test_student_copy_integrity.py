@@ -10,8 +10,7 @@ import yaml
 from primary_source import paths
 from primary_source.cli import main
 from primary_source.exercises import ASSESSED_FEEDBACK, is_assessed, load_bank, strip_answers
-from primary_source.exercises.loader import squash
-from primary_source.exercises.model import canonical
+from primary_source.exercises.model import canonical, same_key
 from primary_source.rhetoric import load_key
 from primary_source.ui.rhetoric import tagging_exercise
 
@@ -78,13 +77,13 @@ def test_the_rhetoric_notes_in_the_copy_give_no_exercise_away(copy):
     assert not ids & {"sweeping-most-popular", "analogy-1919-intervention", "enemy-war-against",
                       "enemy-driven-out"}
     for note in notes:
-        text = squash(f"{note['quote']} {note['explanation']}")
+        text = same_key(f"{note['quote']} {note['explanation']}")
         for ex in load_bank():
-            asked = squash(" ".join([ex.prompt, *ex.options, ex.quote or ""]))
-            assert squash(note["quote"]) not in asked, (note["id"], ex.id)
+            asked = same_key(" ".join([ex.prompt, *ex.options, ex.quote or ""]))
+            assert same_key(note["quote"]) not in asked, (note["id"], ex.id)
             for key in [ex.answer, *ex.answers, ex.device]:
                 if key and len(key) >= 8:
-                    assert squash(key) not in text, (note["id"], ex.id)
+                    assert same_key(key) not in text, (note["id"], ex.id)
 
 
 def test_stray_files_are_not_copied_and_are_reported(teacher_data, tmp_path, capsys):

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from primary_source.exercises.loader import squash
-from primary_source.exercises.model import ASSESSED_FEEDBACK, Exercise, Result
+from primary_source.exercises.model import ASSESSED_FEEDBACK, Exercise, Result, same_key
 
 __all__ = ["answer_text", "check_answer", "real_attempt"]
-
-
-def _norm(value: Any) -> str:
-    return squash(str(value))
 
 
 def answer_text(answer: Any) -> str:
@@ -66,7 +61,7 @@ def check_answer(exercise: Exercise, answer: Any) -> Result:
 
 def _check_choice(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     chosen = str(answer)
-    right = ex.answer is not None and _norm(chosen) == _norm(ex.answer)
+    right = ex.answer is not None and same_key(chosen) == same_key(ex.answer)
     own = ex.feedback.get(chosen) or ""
     if right:
         return 1.0, "Correct.", own
@@ -75,8 +70,8 @@ def _check_choice(ex: Exercise, answer: Any) -> tuple[float, str, str]:
 
 def _check_multi(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     chosen = [answer] if isinstance(answer, str) else list(answer)
-    key = {_norm(a) for a in ex.answers}
-    picked = {_norm(c) for c in chosen}
+    key = {same_key(a) for a in ex.answers}
+    picked = {same_key(c) for c in chosen}
     hits = len(key & picked)
     wrong = len(picked - key)
     fraction = (hits - wrong) / len(key) if key else 0.0
@@ -97,16 +92,16 @@ def _check_order(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     given = list(answer)
     n = len(ex.items)
     right = sum(1 for i, item in enumerate(ex.items)
-                if i < len(given) and _norm(given[i]) == _norm(item))
+                if i < len(given) and same_key(given[i]) == same_key(item))
     if right == n:
         return 1.0, "Correct:", "everything is in the right order."
     return right / n, "", f"{right} of {n} items are in the right place. Move the others and try again."
 
 
 def _check_match(ex: Exercise, answer: Any) -> tuple[float, str, str]:
-    given = {_norm(k): _norm(v) for k, v in dict(answer).items() if v is not None}
+    given = {same_key(k): same_key(v) for k, v in dict(answer).items() if v is not None}
     n = len(ex.pairs)
-    right = sum(1 for a, b in ex.pairs if given.get(_norm(a)) == _norm(b))
+    right = sum(1 for a, b in ex.pairs if given.get(same_key(a)) == same_key(b))
     if right == n:
         return 1.0, "Correct:", "every pair matches."
     return right / n, "", f"{right} of {n} pairs match. Look again at the others."
@@ -114,7 +109,7 @@ def _check_match(ex: Exercise, answer: Any) -> tuple[float, str, str]:
 
 def _check_tag(ex: Exercise, answer: Any) -> tuple[float, str, str]:
     chosen = str(answer)
-    if ex.device is not None and _norm(chosen) == _norm(ex.device):
+    if ex.device is not None and same_key(chosen) == same_key(ex.device):
         return 1.0, "Correct:", f"this passage is an example of {ex.device}."
     return 0.0, "Not quite:", (f"{chosen} is not the best name for this passage. "
                                "Read the definitions of the devices again.")
@@ -153,7 +148,7 @@ def _check_text(ex: Exercise, answer: Any) -> Result:
              "self-check list below"]
     parts[0] += (", then compare your answer with the model answer."
                  if ex.show_model_answer and ex.model_answer else ".")
-    missing = [k for k in ex.keywords if _norm(k) not in _norm(text)]
+    missing = [k for k in ex.keywords if same_key(k) not in same_key(text)]
     if missing:
         parts.append("You might also consider: " + ", ".join(missing) + ".")
     return Result(None, 0.0, " ".join(parts), hint=ex.hint,

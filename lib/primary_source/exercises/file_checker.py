@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import yaml
 
 from primary_source import yamlload
-from primary_source.exercises.loader import NodeReader, node_kind, node_line
+from primary_source.exercises.loader import NodeReader, did_you_mean, node_kind, node_line
 from primary_source.exercises.model import MODEL_ANSWER_AFTER_WORDS, TYPES, Exercise, Problem
 from primary_source.exercises.sources import Lazy
 from primary_source.exercises.type_checks import TypeChecks
@@ -140,10 +139,9 @@ class FileChecker(TypeChecks, NodeReader):
         else:
             ex_type = self.text(fields["type"][1], "type")
             if ex_type is not None and ex_type not in TYPES:
-                close = difflib.get_close_matches(ex_type, TYPES, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.problem(fields["type"][1], "type",
-                             f"unknown type {ex_type!r}{who}; use one of {', '.join(TYPES)}{hint}")
+                             f"unknown type {ex_type!r}{who}; use one of {', '.join(TYPES)}"
+                             f"{did_you_mean(ex_type, TYPES)}")
                 ex_type = None
 
         prompt = None

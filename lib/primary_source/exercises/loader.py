@@ -18,7 +18,6 @@ __all__ = [
     "node_kind",
     "node_line",
     "shorten",
-    "squash",
 ]
 
 
@@ -46,11 +45,6 @@ def did_you_mean(value: str, choices: Sequence[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest choice, or ``""``."""
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def squash(text: str) -> str:
-    """Text as marking compares it (NFKC, whitespace runs made one space, case-folded)."""
-    return same_key(text)
 
 
 def shorten(text: str, n: int = 60) -> str:

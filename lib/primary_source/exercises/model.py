@@ -23,7 +23,6 @@ __all__ = [
     "Exercise",
     "Result",
     "Bank",
-    "seeded_shuffle",
     "canonical",
     "learner_order",
     "same_key",
@@ -43,21 +42,6 @@ ANSWER_FIELDS = ("answer", "answers", "model_answer", "rubric", "keywords", "fee
 #: How many words a free-text answer needs before the model answer and the self-check are offered
 #: (a file's ``model_answer_after_words`` at the top, or an exercise's own, changes it).
 MODEL_ANSWER_AFTER_WORDS = 15
-
-
-def seeded_shuffle(items: Sequence[str], seed: str) -> list[str]:
-    """``items`` shuffled by a seeded generator, never left in their original order.
-
-    >>> seeded_shuffle(["a", "b", "c"], "x") != ["a", "b", "c"]
-    True
-    """
-    out = list(items)
-    if len(out) < 2:
-        return out
-    random.Random(seed).shuffle(out)
-    if out == list(items):
-        out = out[1:] + out[:1]
-    return out
 
 
 def same_key(text: str) -> str:

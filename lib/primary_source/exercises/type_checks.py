@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from primary_source.exercises.loader import did_you_mean, node_line, shorten, squash
-from primary_source.exercises.model import Problem
+from primary_source.exercises.loader import did_you_mean, node_line, shorten
+from primary_source.exercises.model import Problem, same_key
 
 __all__ = ["TypeChecks"]
 
@@ -150,10 +150,10 @@ class TypeChecks:
         # but each left item is matched once
         seen: set[str] = set()
         for pair in pairs:
-            if squash(pair[0]) in seen:
+            if same_key(pair[0]) in seen:
                 self.problem(pair[2], "pairs",
                              f"{pair[0]!r} appears more than once on the left{who}")
-            seen.add(squash(pair[0]))
+            seen.add(same_key(pair[0]))
         ex.pairs = [(a, b) for a, b, _n in pairs]
         ex.left = [a for a, _b in ex.pairs]
         ex.right = [b for _a, b in ex.pairs]
@@ -166,7 +166,7 @@ class TypeChecks:
                 texts, error = self.quote_texts.get()
                 if error:
                     self.problem(node, "quote", f"cannot check the quote{who}: {error}")
-                elif not any(squash(quote) in squash(t) for t in texts):
+                elif not any(same_key(quote) in same_key(t) for t in texts):
                     message = (f"{shorten(quote)!r} is not found in the document text{who}; "
                                "copy the words exactly")
                     if self.skip_missing_quotes:
