@@ -16,7 +16,6 @@ from primary_source.related import (
     full_text_for,
     load_related,
     quote_words,
-    related_path,
     teacher_records,
 )
 from primary_source.ui.related import related_records_view
@@ -71,7 +70,7 @@ def data_copy(tmp_path, monkeypatch):
 
 
 def broken(tmp_path: Path, old: str, new: str) -> Path:
-    text = related_path().read_text(encoding="utf-8")
+    text = paths.related_path().read_text(encoding="utf-8")
     assert old in text, old
     target = tmp_path / "related.yaml"
     target.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -31,7 +31,7 @@ CONFIG = ROOT / "deploy" / "hub" / "jupyterhub_config.py"
 AsyncHTTPClient.configure(None, max_clients=64)
 
 
-def free_port_block(size: int = 100) -> int:
+def free_port_block() -> int:
     """A port P such that P, P+1, P+81 and P+91 are free on loopback."""
     for _ in range(50):
         base = 20000 + secrets.randbelow(30000)

@@ -17,7 +17,7 @@ from primary_source.hub.client import (
     feedback_from_csv,
     send_feedback,
 )
-from primary_source.related import RelatedRecordsError, load_related, related_path
+from primary_source.related import RelatedRecordsError, load_related
 from primary_source.responses import FORMAT, ResponsesFileError
 from primary_source.rhetoric import validate_key
 from primary_source.student_build import STUDENT_COPY, student_build
@@ -59,7 +59,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _related_problems() -> list[str]:
     """The related-record cards, when the data has them: [] or the one problem found."""
-    if not related_path().exists():
+    if not paths.related_path().exists():
         return []
     try:
         load_related()

@@ -25,7 +25,6 @@ __all__ = [
     "full_text_for",
     "load_related",
     "quote_words",
-    "related_path",
     "teacher_records",
     "validate_related",
 ]
@@ -81,11 +80,6 @@ class RelatedCard:
     def label(self) -> str:
         """The option label: the date, then the card's short label."""
         return f"{self.date_label}: {self.short}"
-
-
-def related_path() -> Path:
-    """The cards file, ``data/documents/related.yaml`` (see :func:`paths.related_path`)."""
-    return paths.related_path()
 
 
 def quote_words(text: str) -> int:
@@ -201,7 +195,7 @@ def load_related(path: str | Path | None = None) -> list[RelatedCard]:
     (True, True)
     """
 
-    path = Path(path) if path is not None else related_path()
+    path = Path(path) if path is not None else paths.related_path()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -271,9 +271,6 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
         packed[cat], used[cat] = keep, lowest(keep)
     packed = {cat: placed for cat, placed in packed.items() if placed}
 
-    def rows_of(cat):
-        return used[cat]
-
     # ---- lanes from the top: a heading row, the event rows, a little space
     y = plot_top + n_strip * row + (0.2 * lp if n_strip else 0)
     lane_lines, marks = [], []
@@ -288,7 +285,7 @@ def layout_timeline(events: pd.DataFrame | None = None, start=None, end=None, ca
             mark.y = y + (r + 0.5) * row
             mark.label.y = mark.y + mark.label.y * row
             marks.append(mark)
-        y += rows_of(cat) * row + 0.3 * lp
+        y += used[cat] * row + 0.3 * lp
     plot_bottom = y if cats else y + 3 * row
     if not cats:
         text = "No events in this window"

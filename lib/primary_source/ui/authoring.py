@@ -268,7 +268,8 @@ class ExerciseEditor(widgets.VBox):
             self.problems.value = ""
             self.preview.children = []
             return []
-        bank, problems = check_text(self.path, self.bank.text())
+        text = self.bank.text()
+        bank, problems = check_text(self.path, text)
         mine = [p for p in problems if Path(p.file).name == self.path.name]
         others = len(problems) - len(mine)
         if problems:
@@ -281,7 +282,7 @@ class ExerciseEditor(widgets.VBox):
             self.problems.value = note_html("No problems: <code>primary-source check</code> "
                                             "passes with these exercises.", OKABE_ITO["bluish green"])
         self._preview(bank)
-        if self.bank.text() != self._saved_text:
+        if text != self._saved_text:
             # Also after a Save: a last key press can reach the kernel after the click on Save.
             self.status.value = note_html(
                 f"<b>Changes not saved yet:</b> press Save to write {escape(self.path.name)}.",

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from primary_source.palette import OKABE_ITO
 
-__all__ = ["done_html", "download_link", "escape", "note_html", "warning_html", "where"]
+__all__ = ["done_html", "download_link", "escape", "escape_words", "note_html", "warning_html",
+           "where"]
 
 
 def escape(value: object) -> str:
@@ -20,6 +21,15 @@ def escape(value: object) -> str:
     '&lt;b title=&quot;x&quot;&gt;'
     """
     return html.escape(str(value), quote=True)
+
+
+def escape_words(value: object) -> str:
+    """A curated text on one line (whitespace runs made one space), safe inside HTML.
+
+    >>> escape_words("Kim  Il Sung\\n<Pyongyang>")
+    'Kim Il Sung &lt;Pyongyang&gt;'
+    """
+    return escape(" ".join(str(value).split()))
 
 
 def note_html(text: str, colour: str = OKABE_ITO["black"], role: str = "status") -> str:

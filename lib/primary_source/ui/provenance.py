@@ -17,6 +17,7 @@ from primary_source.palette import OKABE_ITO
 from primary_source.record import load_document
 from primary_source.telegram import parse_telegram
 from primary_source.ui.images import chart_view, show_image
+from primary_source.ui.notes import escape_words
 
 __all__ = ["citation_decoder", "journey_explorer", "text_layers_view"]
 
@@ -26,12 +27,8 @@ _PUZZLE_BOX = (f"border:3px solid {OKABE_ITO['vermillion']}; border-radius:4px; 
                "padding:8px 12px; margin:4px 0; max-width:60em; background:#fff7ef; color:#000")
 
 
-def _e(value: object) -> str:
-    return html.escape(" ".join(str(value).split()))
-
-
 def _caption(text: str) -> str:
-    return f'<p class="ps-caption" role="status"><strong>{_e(text)}</strong></p>'
+    return f'<p class="ps-caption" role="status"><strong>{escape_words(text)}</strong></p>'
 
 
 def _words(value) -> str:
@@ -70,7 +67,7 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
         "option": "Address (URL)", "caption": "Address: where the record is published online",
         "value": doc.url or "(none given)", "label": "address = web page",
         "meaning": (f"The citation's address is {doc.url or 'not given'}. "
-                    + (" ".join(str(quirk["explanation"]).split()) if quirk else "")
+                    + (_words(quirk["explanation"]) if quirk else "")
                     + stable),
         "why": "An address lets anyone check the text you quote; a test copy can vanish or "
                "change, so cite the stable address and the date you consulted it."})
@@ -91,17 +88,17 @@ def citation_decoder(doc=None, meta=None) -> widgets.VBox:
     caption = widgets.HTML()
     panel = widgets.HTML()
     citation = widgets.HTML(
-        f'<p><strong>The citation as published:</strong> {_e(doc.citation)}</p>'
-        f'<p><strong>Cite it as:</strong> {_e(display_citation(doc, meta))}</p>')
+        f'<p><strong>The citation as published:</strong> {escape_words(doc.citation)}</p>'
+        f'<p><strong>Cite it as:</strong> {escape_words(display_citation(doc, meta))}</p>')
 
     def show(change=None):
         entry = entries[dropdown.value]
         caption.value = _caption(entry["caption"])
         panel.value = (f'<div style="{_BOX}">'
-                       f"<p><strong>Value:</strong> {_e(entry['value'])} "
-                       f"<em>({_e(entry['label'])})</em></p>"
-                       f"<p><strong>What it means:</strong> {_e(entry['meaning'])}</p>"
-                       f"<p><strong>Why it matters:</strong> {_e(entry['why'])}</p></div>")
+                       f"<p><strong>Value:</strong> {escape_words(entry['value'])} "
+                       f"<em>({escape_words(entry['label'])})</em></p>"
+                       f"<p><strong>What it means:</strong> {escape_words(entry['meaning'])}</p>"
+                       f"<p><strong>Why it matters:</strong> {escape_words(entry['why'])}</p></div>")
 
     dropdown.observe(show, names="value")
     show()
@@ -154,7 +151,7 @@ def journey_explorer(meta=None) -> widgets.VBox:
     frame = chain_frame(meta)
     n = len(frame)
     date_puzzle, puzzle_note = _date_puzzle(meta)
-    heading = f": {_e(_words(date_puzzle['heading']))}" if date_puzzle else ""
+    heading = f": {escape_words(_words(date_puzzle['heading']))}" if date_puzzle else ""
 
     slider = widgets.IntSlider(value=1, min=1, max=n, step=1, description="Step",
                                continuous_update=False,
@@ -169,7 +166,7 @@ def journey_explorer(meta=None) -> widgets.VBox:
     puzzle = widgets.HTML()
     alternative = widgets.HTML(
         "<details><summary>Text description of the diagram</summary><ol>"
-        + "".join(f"<li>{_e(step)}</li>" for step in chain_description(meta).steps)
+        + "".join(f"<li>{escape_words(step)}</li>" for step in chain_description(meta).steps)
         + "</ol></details>")
 
     def show(change=None):
@@ -178,25 +175,25 @@ def journey_explorer(meta=None) -> widgets.VBox:
         following.disabled = slider.value == n
         caption.value = _caption(f"Step {row['step_no']} of {n}: {row['step']} "
                                  f"({row['date_label']})")
-        note = (f"<p><strong>Note:</strong> {_e(row['note'])}</p>"
+        note = (f"<p><strong>Note:</strong> {escape_words(row['note'])}</p>"
                 if row["note"] and not row["date_puzzle"] else "")
         details.value = (f'<div style="{_BOX}">'
-                         f"<p><strong>When:</strong> {_e(row['date_label'])} "
-                         f"(known to the {_e(row['precision'])})</p>"
-                         f"<p><strong>Who:</strong> {_e(row['actor'])}</p>"
-                         f"<p><strong>By which means:</strong> {_e(row['means'])}</p>"
-                         f"<p><strong>What happened:</strong> {_e(row['description'])}</p>"
-                         f"{note}<p><small><strong>Source:</strong> {_e(row['source'])}"
+                         f"<p><strong>When:</strong> {escape_words(row['date_label'])} "
+                         f"(known to the {escape_words(row['precision'])})</p>"
+                         f"<p><strong>Who:</strong> {escape_words(row['actor'])}</p>"
+                         f"<p><strong>By which means:</strong> {escape_words(row['means'])}</p>"
+                         f"<p><strong>What happened:</strong> {escape_words(row['description'])}</p>"
+                         f"{note}<p><small><strong>Source:</strong> {escape_words(row['source'])}"
                          f"</small></p></div>")
         if row["date_puzzle"]:
             explains = row["id"] == date_puzzle.get("step")
-            step_note = _e(row["note"]) if row["note"] and not explains else ""
+            step_note = escape_words(row["note"]) if row["note"] and not explains else ""
             puzzle.value = (
                 f'<div style="{_PUZZLE_BOX}" role="note" aria-label="Date puzzle">'
                 f"<p><strong>⚠ Date puzzle{heading}</strong></p>"
-                + (f"<p>{_e(_words(date_puzzle['summary']))}</p>" if date_puzzle else "")
+                + (f"<p>{escape_words(_words(date_puzzle['summary']))}</p>" if date_puzzle else "")
                 + (f"<p>{step_note}</p>" if step_note else "")
-                + f"<p>{_e(puzzle_note)}</p></div>")
+                + f"<p>{escape_words(puzzle_note)}</p></div>")
         else:
             puzzle.value = ""
         show_image(chart, lambda: chain_svg(meta, int(row["step_no"]), frame).encode("utf-8"),

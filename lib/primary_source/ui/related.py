@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from primary_source.record import load_document
 from primary_source.related import RelatedCard, full_text_for, load_related, teacher_records
+from primary_source.ui.notes import escape_words
 
 __all__ = ["card_html", "related_records_view", "side_by_side_html"]
 
@@ -15,10 +16,6 @@ _BOX = ("border:1px solid #767676; border-radius:4px; padding:8px 12px; margin:4
         "max-width:60em; line-height:1.45")
 _COLUMN = ("flex:1 1 24em; min-width:18em; border:1px solid #767676; border-radius:4px; "
            "padding:8px 12px; white-space:pre-wrap; line-height:1.5")
-
-
-def _e(value: object) -> str:
-    return html.escape(" ".join(str(value).split()))
 
 
 def card_html(card: RelatedCard) -> str:
@@ -29,26 +26,26 @@ def card_html(card: RelatedCard) -> str:
     >>> "<q>" in card_html(load_related()[0])
     True
     """
-    rows = [f"<h4 style='margin:0 0 6px 0'>{_e(card.title)}</h4>",
-            f"<p><strong>From:</strong> {_e(card.sender)}<br>"
-            f"<strong>To:</strong> {_e(card.recipient)}<br>"
-            f"<strong>Date:</strong> {_e(card.date_label)}"
-            + (f"<br><strong>Times in the record:</strong> {_e(card.times)}" if card.times
+    rows = [f"<h4 style='margin:0 0 6px 0'>{escape_words(card.title)}</h4>",
+            f"<p><strong>From:</strong> {escape_words(card.sender)}<br>"
+            f"<strong>To:</strong> {escape_words(card.recipient)}<br>"
+            f"<strong>Date:</strong> {escape_words(card.date_label)}"
+            + (f"<br><strong>Times in the record:</strong> {escape_words(card.times)}" if card.times
                else "") + "</p>",
-            f"<p><strong>Summary (our words):</strong> {_e(card.summary)}</p>"]
+            f"<p><strong>Summary (our words):</strong> {escape_words(card.summary)}</p>"]
     if card.quotes:
-        items = "".join(f"<li><q>{_e(q)}</q></li>" for q in card.quotes)
+        items = "".join(f"<li><q>{escape_words(q)}</q></li>" for q in card.quotes)
         rows.append(f"<p><strong>In the record's own words:</strong></p><ul>{items}</ul>")
-    rows.append(f"<p><strong>Beside the telegram:</strong> {_e(card.relation)}</p>")
+    rows.append(f"<p><strong>Beside the telegram:</strong> {escape_words(card.relation)}</p>")
     address = (f'<a href="{html.escape(card.url, quote=True)}" target="_blank" '
-               f'rel="noopener">{_e(card.url)}</a>' if card.url
+               f'rel="noopener">{escape_words(card.url)}</a>' if card.url
                else "<em>no permanent address verified</em>")
-    rows.append(f"<p><strong>Citation:</strong> {_e(card.citation)}<br>"
+    rows.append(f"<p><strong>Citation:</strong> {escape_words(card.citation)}<br>"
                 f"<strong>Permanent address:</strong> {address}<br>"
-                f"<small>Read in: {_e(card.source)}</small></p>")
+                f"<small>Read in: {escape_words(card.source)}</small></p>")
     if card.note:
-        rows.append(f"<p><strong>Note:</strong> {_e(card.note)}</p>")
-    return f'<div style="{_BOX}" role="region" aria-label="{_e(card.title)}">{"".join(rows)}</div>'
+        rows.append(f"<p><strong>Note:</strong> {escape_words(card.note)}</p>")
+    return f'<div style="{_BOX}" role="region" aria-label="{escape_words(card.title)}">{"".join(rows)}</div>'
 
 
 def side_by_side_html(left_title: str, left_text: str, right_title: str,
@@ -59,7 +56,7 @@ def side_by_side_html(left_title: str, left_text: str, right_title: str,
     True
     """
     def column(title: str, text: str) -> str:
-        return (f'<div style="{_COLUMN}"><h4 style="margin:0 0 6px 0">{_e(title)}</h4>'
+        return (f'<div style="{_COLUMN}"><h4 style="margin:0 0 6px 0">{escape_words(title)}</h4>'
                 f"{html.escape(text.strip())}</div>")
 
     return (f'<div style="display:flex; flex-wrap:wrap; gap:12px; max-width:72em">'
@@ -99,7 +96,7 @@ def related_records_view(cards: list[RelatedCard] | None = None, doc=None,
             name = card.document or card.id
             texts.value = (f"<p><em>The full text of this record is not in the lesson data. "
                            f"A teacher who has it can save it as "
-                           f"<code>data/documents/{_e(name)}.txt</code> in the record format; "
+                           f"<code>data/documents/{escape_words(name)}.txt</code> in the record format; "
                            f"it then appears here beside the telegram.</em></p>")
             return
         texts.value = side_by_side_html(f"The telegram: {doc.title}", doc.body,

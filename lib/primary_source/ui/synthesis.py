@@ -23,7 +23,7 @@ from primary_source.synthesis import (
     build_argument,
     question_by_id,
 )
-from primary_source.ui.notes import done_html, download_link, escape, note_html
+from primary_source.ui.notes import done_html, download_link, escape, note_html, warning_html
 from primary_source.ui.synthesis_tables import (
     corroboration_view,
     evidence_view,
@@ -46,11 +46,6 @@ __all__ = [
 
 #: The first choice of the "Show evidence from" filter.
 SHOW_ALL = "all"
-
-
-def _wide():
-    """A fresh full-width layout for one widget (none is made at import time)."""
-    return w.Layout(width="auto", max_width="100%")
 
 
 _LABELLED = {"description_width": "9em"}
@@ -188,8 +183,7 @@ def cer_builder(picker: w.VBox | None = None, learner: str | None = None,
     save_button = w.Button(description="Save", icon="save", tooltip="Save my argument",
                            layout=w.Layout(width="auto"))
     feedback = w.HTML()
-    status = w.HTML(note_html("".join(f"<p><b>Warning:</b> {escape(m)}</p>" for m in damaged),
-                          OKABE_ITO["orange"], role="alert") if damaged else "")
+    status = w.HTML(warning_html(damaged) if damaged else "")
     preview = w.HTML()
     for widget, name in ((detail, "ps-cer-detail"), (summary, "ps-cer-summary"),
                          (feedback, "ps-cer-feedback"), (status, "ps-cer-status"),
