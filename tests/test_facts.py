@@ -205,7 +205,9 @@ def test_contested_dates_are_marked_with_both_versions():
     assert "1992" in notes["Soviet Foreign Ministry archive opens"]
     for title in ("Mao decides to intervene", "Moscow tells Kim to evacuate"):
         assert "Contested" in notes[title] and "12 October" in notes[title]
-        assert "13 or 14 October" in notes[title]
+        # two later messages, not one: a postponement of 13 October and No. 4829 of 14 October
+        assert "13 October" in notes[title] and "4829" in notes[title]
+        assert "14 October" in notes[title] and "13 or 14 October" not in notes[title]
     boycott = notes["Soviet boycott of the UN Security Council"]
     assert "10 January" in boycott and "13 January" in boycott
 

@@ -100,6 +100,10 @@ def test_the_corroboration_exercises_quote_the_second_source():
     october = bank.get("corr-october-puzzle")
     assert "13.10.50" in october.prompt and "12 October" in october.prompt
     assert "contested" in october.feedback[october.answer]
+    # the postponement of 13 October is a message of its own, beside No. 4829 of 14 October
+    assert "4829" in october.prompt and "sent on 13 October" in october.prompt
+    assert not any("nothing points to a third message" in text
+                   for text in october.feedback.values())
 
 
 def test_readings_that_can_be_defended_are_all_accepted():
